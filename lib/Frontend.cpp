@@ -1,0 +1,1363 @@
+//===- Frontend.cpp - From Clang's AST to gradgen's IR --------------------===//
+//
+// Finds the annotated functions of a translation unit, translates each body
+// into the structured IR of IR.h, hands it to the engine, and reports the
+// engine's diagnostics through Clang's DiagnosticsEngine. Everything that
+// depends on Clang's AST lives here.
+//
+//===----------------------------------------------------------------------===//
+
+#include "IR.h"
+#include "gradgen/Engine.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/Stmt.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <set>
+
+using namespace clang;
+namespace gir = gradgen::ir;
+
+namespace {
+
+constexpr const char *DifferentiableMarker = "gradgen::differentiable";
+constexpr const char *ConstMarker = "gradgen::const";
+
+bool hasAnnotation(const Decl *D, StringRef Marker) {
+  for (const auto *A : D->specific_attrs<AnnotateAttr>())
+    if (A->getAnnotation() == Marker)
+      return true;
+  return false;
+}
+
+bool isAnnotatedFunction(const FunctionDecl *FD) {
+  for (const FunctionDecl *R : FD->redecls())
+    if (hasAnnotation(R, DifferentiableMarker))
+      return true;
+  return false;
+}
+
+gir::FloatKind floatKind(QualType T) {
+  T = T.getCanonicalType();
+  if (const auto *BT = T->getAs<BuiltinType>()) {
+    switch (BT->getKind()) {
+    case BuiltinType::Float:
+      return gir::FloatKind::Float;
+    case BuiltinType::Double:
+      return gir::FloatKind::Double;
+    case BuiltinType::LongDouble:
+      return gir::FloatKind::LongDouble;
+    default:
+      break;
+    }
+  }
+  return gir::FloatKind::None;
+}
+
+bool isIntegral(QualType T) {
+  T = T.getCanonicalType();
+  return T->isIntegralOrEnumerationType();
+}
+
+/// True for declarations in namespace std (including inline namespaces) or
+/// at global scope: where <cmath> puts its functions.
+bool isStdOrGlobal(const FunctionDecl *FD) {
+  const DeclContext *DC = FD->getDeclContext();
+  while (DC && (DC->isInlineNamespace() || isa<LinkageSpecDecl>(DC)))
+    DC = DC->getParent();
+  if (!DC)
+    return false;
+  if (DC->isTranslationUnit())
+    return true;
+  if (const auto *NS = dyn_cast<NamespaceDecl>(DC))
+    return NS->getName() == "std" && NS->getParent()->getRedeclContext()
+                                         ->isTranslationUnit();
+  return false;
+}
+
+/// The base names of the math functions gradgen knows.
+const std::set<std::string> &mathFunctions() {
+  static const std::set<std::string> Names = {
+      "sin",   "cos",   "tan",   "asin",  "acos",  "atan",  "atan2",
+      "sinh",  "cosh",  "tanh",  "asinh", "acosh", "atanh", "exp",
+      "exp2",  "expm1", "log",   "log2",  "log10", "log1p", "pow",
+      "sqrt",  "cbrt",  "hypot", "fabs",  "fmin",  "fmax",  "erf",
+      "erfc",  "fma",   "floor", "ceil",  "trunc", "round", "nearbyint",
+      "rint",  "fdim",  "copysign", "fmod", "abs"};
+  return Names;
+}
+
+/// Maps a <cmath> function name to its base name ("sinf" -> "sin"), or "".
+std::string mathBase(StringRef Name) {
+  const auto &Names = mathFunctions();
+  if (Names.count(Name.str()))
+    return Name.str();
+  if (Name.size() > 1 && (Name.back() == 'f' || Name.back() == 'l')) {
+    std::string Base = Name.drop_back().str();
+    if (Names.count(Base) && Base != "abs")
+      return Base;
+  }
+  return "";
+}
+
+class Builder {
+public:
+  Builder(ASTContext &Ctx, gir::Function &F, std::vector<gir::Diag> &Diags)
+      : Ctx(Ctx), F(F), Diags(Diags), Policy(Ctx.getLangOpts()) {
+    Policy.SuppressTagKeyword = true;
+    Policy.Bool = true;
+  }
+
+  bool build(const FunctionDecl *FD);
+
+private:
+  ASTContext &Ctx;
+  gir::Function &F;
+  std::vector<gir::Diag> &Diags;
+  PrintingPolicy Policy;
+  llvm::DenseMap<const VarDecl *, gir::Var *> VarMap;
+  llvm::StringSet<> Names;    ///< Taken by variables and non-locals.
+  llvm::StringSet<> AllNames; ///< Every identifier in the body.
+  unsigned LoopDepth = 0;
+  unsigned BlockDepth = 0;
+  std::vector<gir::JumpTarget *> Breakables;
+  std::vector<gir::JumpTarget *> Loops;
+  gir::Loc NoGrad = 0; ///< The guard in force, if any.
+  bool Failed = false;
+
+  static gir::Loc loc(SourceLocation L) { return L.getRawEncoding(); }
+
+  std::nullptr_t error(SourceLocation L, const Twine &Msg) {
+    Diags.push_back({gir::Diag::Error, loc(L), Msg.str()});
+    Failed = true;
+    return nullptr;
+  }
+
+  std::string spell(QualType T) const {
+    return T.getCanonicalType().getUnqualifiedType().getAsString(Policy);
+  }
+  std::string print(const Stmt *S) const {
+    std::string Text;
+    llvm::raw_string_ostream OS(Text);
+    S->printPretty(OS, nullptr, Policy);
+    return OS.str();
+  }
+
+  std::string uniqueName(StringRef Want) {
+    std::string Name = Want.str();
+    for (unsigned N = 1; Names.count(Name); ++N)
+      Name = (Want + "_" + Twine(N)).str();
+    Names.insert(Name);
+    return Name;
+  }
+
+  void collectNames(const Stmt *S);
+  bool param(const ParmVarDecl *PVD, unsigned Index);
+  gir::Var *localVar(const VarDecl *VD);
+
+  gir::Expr *expr(const Expr *E);
+  gir::Expr *constant(std::string Text, QualType T, SourceLocation L);
+  gir::Expr *varRef(gir::Var *V, SourceLocation L);
+  gir::Expr *arrayElement(const Expr *Base, gir::Expr *Idx, QualType T,
+                          SourceLocation L);
+  gir::Expr *pointerOffset(const Expr *E, gir::Var *&Base);
+  gir::Expr *call(const CallExpr *CE);
+  gir::Expr *lvalue(const Expr *E);
+
+  bool stmt(const Stmt *S, std::vector<gir::Stmt *> &Out);
+  bool block(const Stmt *S, std::vector<gir::Stmt *> &Out);
+  bool declStmt(const DeclStmt *DS, std::vector<gir::Stmt *> &Out);
+  bool exprStmt(const Expr *E, std::vector<gir::Stmt *> &Out);
+  bool assign(gir::Expr *LHS, StringRef Op, gir::Expr *RHS, SourceLocation L,
+              std::vector<gir::Stmt *> &Out, bool IsDecl = false);
+  bool loop(const Stmt *Init, const Expr *Cond, const Stmt *Inc,
+            const Stmt *Body, bool TestFirst, SourceLocation L,
+            std::vector<gir::Stmt *> &Out);
+  bool switchStmt(const SwitchStmt *SS, std::vector<gir::Stmt *> &Out);
+  bool initArray(gir::Var *V, const Expr *Init, std::vector<gir::Stmt *> &Out);
+
+  gir::Var *internalVar(StringRef Name, StringRef Type) {
+    gir::Var *V = F.newVar();
+    V->Name = uniqueName(Name);
+    V->SourceName = V->Name;
+    V->Type = Type.str();
+    V->IsInternal = true;
+    V->DeclaredInLoop = LoopDepth > 0;
+    return V;
+  }
+  gir::Expr *binary(StringRef Op, gir::Expr *A, gir::Expr *B,
+                    StringRef Type = "bool") {
+    gir::Expr *E = F.newExpr(gir::Expr::Binary);
+    E->Text = Op.str();
+    E->Ops = {A, B};
+    E->Type = Type.str();
+    return E;
+  }
+  gir::Expr *ref(gir::Var *V) {
+    gir::Expr *E = F.newExpr(gir::Expr::VarRef);
+    E->V = V;
+    E->Type = V->Type;
+    E->FK = V->FK;
+    return E;
+  }
+  gir::Expr *lit(StringRef Text, StringRef Type) {
+    gir::Expr *E = F.newExpr(gir::Expr::Const);
+    E->Text = Text.str();
+    E->Type = Type.str();
+    return E;
+  }
+};
+
+/// Collects the names a generated name must not take: everything the body
+/// refers to or declares. Non-local names also constrain the renaming of
+/// locals (a local must not shadow a global the body uses).
+void Builder::collectNames(const Stmt *S) {
+  if (!S)
+    return;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!VD || !VD->isLocalVarDeclOrParm())
+      Names.insert(DRE->getNameInfo().getAsString());
+    AllNames.insert(DRE->getNameInfo().getAsString());
+  }
+  if (const auto *DS = dyn_cast<DeclStmt>(S))
+    for (const Decl *D : DS->decls())
+      if (const auto *ND = dyn_cast<NamedDecl>(D))
+        AllNames.insert(ND->getNameAsString());
+  for (const Stmt *C : S->children())
+    collectNames(C);
+}
+
+bool Builder::build(const FunctionDecl *FD) {
+  F.Name = FD->getNameAsString();
+  F.Where = loc(FD->getLocation());
+  F.IsStatic = FD->getStorageClass() == SC_Static;
+  for (const DeclContext *DC = FD->getDeclContext(); !DC->isTranslationUnit();
+       DC = DC->getParent()) {
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
+      F.Namespaces.insert(F.Namespaces.begin(),
+                          NS->isAnonymousNamespace() ? "" : NS->getNameAsString());
+      continue;
+    }
+    if (isa<LinkageSpecDecl>(DC))
+      continue;
+    error(FD->getLocation(),
+          "gradgen cannot differentiate '" + F.Name +
+              "': member functions and local functions are not supported");
+    return false;
+  }
+  if (FD->isTemplated() || FD->isTemplateInstantiation()) {
+    error(FD->getLocation(), "gradgen cannot differentiate '" + F.Name +
+                                 "': function templates are not supported");
+    return false;
+  }
+  if (FD->isVariadic()) {
+    error(FD->getLocation(), "gradgen cannot differentiate '" + F.Name +
+                                 "': variadic functions are not supported");
+    return false;
+  }
+  QualType RT = FD->getReturnType();
+  F.ReturnFK = floatKind(RT);
+  F.ReturnType = spell(RT);
+  if (F.ReturnFK == gir::FloatKind::None) {
+    error(FD->getReturnTypeSourceRange().getBegin().isValid()
+              ? FD->getReturnTypeSourceRange().getBegin()
+              : FD->getLocation(),
+          "gradgen can only differentiate functions that return float, "
+          "double or long double; '" +
+              F.Name + "' returns '" + RT.getAsString(Policy) + "'");
+    return false;
+  }
+
+  Names.insert(F.Name);
+  for (const ParmVarDecl *PVD : FD->parameters())
+    Names.insert(PVD->getNameAsString());
+  collectNames(FD->getBody());
+  // Reserve the adjoint names of the contract first.
+  for (const ParmVarDecl *PVD : FD->parameters())
+    if (!PVD->getName().empty())
+      Names.insert("d_" + PVD->getNameAsString());
+
+  for (unsigned I = 0; I < FD->getNumParams(); ++I)
+    if (!param(FD->getParamDecl(I), I))
+      return false;
+
+  F.Ret = internalVar("_ret", F.ReturnType);
+  F.Ret->FK = F.ReturnFK;
+  F.Ret->TopLevel = true;
+
+  BlockDepth = 0;
+  if (!block(FD->getBody(), F.Body))
+    return false;
+  for (const auto &N : Names)
+    F.UsedNames.push_back(N.getKey().str());
+  for (const auto &N : AllNames)
+    F.UsedNames.push_back(N.getKey().str());
+  std::sort(F.UsedNames.begin(), F.UsedNames.end());
+  return !Failed;
+}
+
+bool Builder::param(const ParmVarDecl *PVD, unsigned Index) {
+  gir::Param P;
+  gir::Var *V = F.newVar();
+  V->IsParam = true;
+  V->TopLevel = true;
+  V->Where = loc(PVD->getLocation());
+  V->SourceName = PVD->getNameAsString();
+  V->Name = V->SourceName.empty() ? uniqueName("arg" + std::to_string(Index))
+                                  : V->SourceName;
+  V->IsConstParam = hasAnnotation(PVD, ConstMarker);
+  QualType T = PVD->getType().getCanonicalType();
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  PVD->getType().print(OS, Policy, V->Name);
+  P.Decl = OS.str();
+
+  if (T->isReferenceType()) {
+    QualType Pointee = T->getPointeeType();
+    V->K = gir::Var::RefParam;
+    V->FK = floatKind(Pointee);
+    V->Type = spell(Pointee);
+    V->IsPointerToConst = Pointee.isConstQualified();
+    if (V->FK == gir::FloatKind::None && !isIntegral(Pointee))
+      return error(PVD->getLocation(),
+                   "parameter '" + V->SourceName + "' of type '" +
+                       PVD->getType().getAsString(Policy) +
+                       "' is not supported yet"),
+             false;
+  } else if (T->isPointerType()) {
+    QualType Pointee = T->getPointeeType();
+    V->K = gir::Var::PointerParam;
+    V->FK = floatKind(Pointee);
+    V->Type = spell(Pointee);
+    V->IsPointerToConst = Pointee.isConstQualified();
+    if (V->FK == gir::FloatKind::None && !isIntegral(Pointee))
+      return error(PVD->getLocation(),
+                   "parameter '" + V->SourceName + "' of type '" +
+                       PVD->getType().getAsString(Policy) +
+                       "' is not supported yet"),
+             false;
+  } else if (T->isIntegralOrEnumerationType() || floatKind(T) !=
+                                                     gir::FloatKind::None) {
+    V->K = gir::Var::Scalar;
+    V->FK = floatKind(T);
+    V->Type = spell(T);
+  } else {
+    return error(PVD->getLocation(),
+                 "parameter '" + V->SourceName + "' of type '" +
+                     PVD->getType().getAsString(Policy) +
+                     "' is not supported yet"),
+           false;
+  }
+  P.V = V;
+  P.Active = V->isFloating() && !V->IsConstParam;
+  VarMap[PVD] = V;
+  F.Params.push_back(P);
+  return true;
+}
+
+gir::Var *Builder::localVar(const VarDecl *VD) {
+  if (VD->isStaticLocal() || VD->hasExternalStorage() || VD->getTLSKind())
+    return error(VD->getLocation(), "static, extern and thread_local local "
+                                    "variables are not supported");
+  QualType T = VD->getType().getCanonicalType();
+  gir::Var *V = F.newVar();
+  V->SourceName = VD->getNameAsString();
+  V->Name = uniqueName(V->SourceName);
+  V->Where = loc(VD->getLocation());
+  V->DeclaredInLoop = LoopDepth > 0;
+  V->TopLevel = BlockDepth == 1;
+  if (const auto *AT = dyn_cast<ConstantArrayType>(T.getTypePtr())) {
+    V->K = gir::Var::Array;
+    QualType Elem = T;
+    while (const auto *CAT = dyn_cast<ConstantArrayType>(Elem.getTypePtr())) {
+      V->Dims.push_back(CAT->getSize().getZExtValue());
+      Elem = CAT->getElementType().getCanonicalType();
+    }
+    (void)AT;
+    V->FK = floatKind(Elem);
+    V->Type = spell(Elem);
+    if (V->FK == gir::FloatKind::None && !isIntegral(Elem))
+      return error(VD->getLocation(), "local arrays of '" +
+                                          Elem.getAsString(Policy) +
+                                          "' are not supported yet");
+  } else if (T->isReferenceType()) {
+    return error(VD->getLocation(),
+                 "local references are not supported yet; use a copy or "
+                 "index the array directly");
+  } else if (T->isPointerType()) {
+    return error(VD->getLocation(),
+                 "local pointer variables are not supported yet; index the "
+                 "parameter directly");
+  } else if (floatKind(T) != gir::FloatKind::None || isIntegral(T)) {
+    V->FK = floatKind(T);
+    V->Type = spell(T);
+  } else {
+    return error(VD->getLocation(), "local variables of type '" +
+                                        VD->getType().getAsString(Policy) +
+                                        "' are not supported yet");
+  }
+  VarMap[VD] = V;
+  return V;
+}
+
+gir::Expr *Builder::constant(std::string Text, QualType T, SourceLocation L) {
+  gir::Expr *E = F.newExpr(gir::Expr::Const);
+  E->Text = std::move(Text);
+  E->Type = spell(T);
+  E->FK = floatKind(T);
+  E->Where = loc(L);
+  return E;
+}
+
+gir::Expr *Builder::varRef(gir::Var *V, SourceLocation L) {
+  gir::Expr *E = ref(V);
+  E->Where = loc(L);
+  return E;
+}
+
+/// Resolves a pointer-valued expression to a variable plus an integer
+/// offset (null for none).
+gir::Expr *Builder::pointerOffset(const Expr *E, gir::Var *&Base) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    gir::Var *V = VD ? VarMap.lookup(VD) : nullptr;
+    if (!V || !V->isArrayLike() || (V->K == gir::Var::Array &&
+                                    V->Dims.size() != 1))
+      return error(E->getExprLoc(), "this pointer expression is not "
+                                    "supported: index a parameter or a "
+                                    "one-dimensional local array"),
+             nullptr;
+    Base = V;
+    return nullptr;
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    if (BO->getOpcode() == BO_Add || BO->getOpcode() == BO_Sub) {
+      const Expr *P = BO->getLHS(), *I = BO->getRHS();
+      if (!P->getType()->isPointerType() && !P->getType()->isArrayType())
+        std::swap(P, I);
+      if (BO->getOpcode() == BO_Sub && P != BO->getLHS())
+        return error(BO->getExprLoc(), "unsupported pointer arithmetic");
+      gir::Expr *Inner = pointerOffset(P, Base);
+      if (Failed)
+        return nullptr;
+      gir::Expr *Off = expr(I);
+      if (!Off)
+        return nullptr;
+      std::string Op = BO->getOpcode() == BO_Add ? "+" : "-";
+      if (!Inner)
+        return Op == "+" ? Off
+                         : [&] {
+                             gir::Expr *N = F.newExpr(gir::Expr::Unary);
+                             N->Text = "-";
+                             N->Ops = {Off};
+                             N->Type = Off->Type;
+                             return N;
+                           }();
+      return binary(Op, Inner, Off, Off->Type);
+    }
+  }
+  return error(E->getExprLoc(), "this pointer expression is not supported: "
+                                "index a parameter or a local array"),
+         nullptr;
+}
+
+gir::Expr *Builder::arrayElement(const Expr *Base, gir::Expr *Idx, QualType T,
+                                 SourceLocation L) {
+  const Expr *B = Base->IgnoreParenImpCasts();
+  gir::Expr *Arr = nullptr;
+  if (const auto *Inner = dyn_cast<ArraySubscriptExpr>(B)) {
+    // a[i][j] on a multi-dimensional local array.
+    gir::Expr *InnerIdx = expr(Inner->getIdx());
+    if (!InnerIdx)
+      return nullptr;
+    Arr = arrayElement(Inner->getBase(), InnerIdx, Inner->getType(),
+                       Inner->getExprLoc());
+    if (!Arr)
+      return nullptr;
+  } else {
+    gir::Var *V = nullptr;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(B))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        V = VarMap.lookup(VD);
+    if (V && V->isArrayLike()) {
+      Arr = varRef(V, B->getExprLoc());
+    } else {
+      gir::Var *PV = nullptr;
+      gir::Expr *Off = pointerOffset(B, PV);
+      if (Failed)
+        return nullptr;
+      Arr = varRef(PV, B->getExprLoc());
+      if (Off)
+        Idx = binary("+", Off, Idx, Idx->Type);
+    }
+  }
+  gir::Expr *E = F.newExpr(gir::Expr::Index);
+  E->Ops = {Arr, Idx};
+  E->Type = spell(T);
+  E->FK = floatKind(T);
+  E->Where = loc(L);
+  if (E->FK == gir::FloatKind::None && !isIntegral(T) && !T->isArrayType())
+    return error(L, "elements of type '" + T.getAsString(Policy) +
+                        "' are not supported");
+  return E;
+}
+
+gir::Expr *Builder::call(const CallExpr *CE) {
+  const FunctionDecl *Callee = CE->getDirectCallee();
+  if (!Callee)
+    return error(CE->getExprLoc(),
+                 "calls through function pointers or virtual calls are not "
+                 "supported: gradgen cannot know the function called");
+  std::string Qual = Callee->getQualifiedNameAsString();
+  if (Qual == "gradgen::detach") {
+    if (CE->getNumArgs() != 1)
+      return error(CE->getExprLoc(), "gradgen::detach takes one argument");
+    gir::Expr *Arg = expr(CE->getArg(0));
+    if (!Arg)
+      return nullptr;
+    gir::Expr *E = F.newExpr(gir::Expr::Detach);
+    E->Ops = {Arg};
+    E->Type = spell(CE->getType());
+    E->FK = floatKind(CE->getType());
+    E->Where = loc(CE->getBeginLoc());
+    return E;
+  }
+  std::string Base;
+  if (isStdOrGlobal(Callee))
+    Base = mathBase(Callee->getName());
+  bool FloatingArgs = true;
+  for (const Expr *A : CE->arguments())
+    if (floatKind(A->getType()) == gir::FloatKind::None)
+      FloatingArgs = false;
+  if (Base == "abs" && floatKind(CE->getType()) != gir::FloatKind::None)
+    Base = "fabs";
+  if (Base.empty() || Base == "abs" ||
+      floatKind(CE->getType()) == gir::FloatKind::None || !FloatingArgs) {
+    if (Callee->isVariadic())
+      return error(CE->getExprLoc(), "call to variadic function '" + Qual +
+                                         "' is not supported");
+    return error(CE->getExprLoc(),
+                 "call to '" + Qual +
+                     "' is not supported: gradgen knows no derivative for it");
+  }
+  gir::Expr *E = F.newExpr(gir::Expr::Call);
+  E->Fn = Base;
+  // Print the callee as the user reached it: std:: overloads keep their
+  // float/long double versions, global C functions stay global.
+  const DeclContext *DC = Callee->getDeclContext();
+  while (DC->isInlineNamespace() || isa<LinkageSpecDecl>(DC))
+    DC = DC->getParent();
+  E->Text = DC->isTranslationUnit() ? Callee->getNameAsString()
+                                    : "std::" + Callee->getNameAsString();
+  E->Type = spell(CE->getType());
+  E->FK = floatKind(CE->getType());
+  E->Where = loc(CE->getExprLoc());
+  for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
+    gir::Expr *A = expr(CE->getArg(I));
+    if (!A)
+      return nullptr;
+    E->Ops.push_back(A);
+  }
+  return E;
+}
+
+gir::Expr *Builder::expr(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = E->IgnoreParens();
+  QualType T = E->getType();
+
+  if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E)) {
+    switch (ICE->getCastKind()) {
+    case CK_LValueToRValue:
+    case CK_NoOp:
+    case CK_ArrayToPointerDecay:
+      return expr(ICE->getSubExpr());
+    case CK_IntegralCast:
+    case CK_IntegralToFloating:
+    case CK_FloatingCast:
+    case CK_FloatingToIntegral:
+    case CK_IntegralToBoolean:
+    case CK_FloatingToBoolean: {
+      gir::Expr *Sub = expr(ICE->getSubExpr());
+      if (!Sub)
+        return nullptr;
+      gir::Expr *C = F.newExpr(gir::Expr::Cast);
+      C->Ops = {Sub};
+      C->Type = spell(T);
+      C->FK = floatKind(T);
+      C->Implicit = true;
+      C->Where = loc(E->getExprLoc());
+      return C;
+    }
+    default:
+      return error(E->getExprLoc(), "this conversion (" +
+                                        Twine(ICE->getCastKindName()) +
+                                        ") is not supported");
+    }
+  }
+  if (const auto *ECE = dyn_cast<ExplicitCastExpr>(E)) {
+    if (T->isVoidType())
+      return error(E->getExprLoc(), "a cast to void is only allowed as a "
+                                    "statement");
+    if (floatKind(T) == gir::FloatKind::None && !isIntegral(T))
+      return error(E->getExprLoc(), "casts to '" + T.getAsString(Policy) +
+                                        "' are not supported");
+    gir::Expr *Sub = expr(ECE->getSubExpr());
+    if (!Sub)
+      return nullptr;
+    gir::Expr *C = F.newExpr(gir::Expr::Cast);
+    C->Ops = {Sub};
+    C->Type = spell(T);
+    C->FK = floatKind(T);
+    C->Where = loc(E->getExprLoc());
+    return C;
+  }
+  if (isa<IntegerLiteral, FloatingLiteral, CXXBoolLiteralExpr,
+          CharacterLiteral>(E))
+    return constant(print(E), T, E->getExprLoc());
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const ValueDecl *D = DRE->getDecl();
+    if (const auto *VD = dyn_cast<VarDecl>(D)) {
+      if (gir::Var *V = VarMap.lookup(VD)) {
+        if (V->K == gir::Var::PointerParam && !T->isArrayType() &&
+            !T->isPointerType())
+          return varRef(V, E->getExprLoc());
+        return varRef(V, E->getExprLoc());
+      }
+      if (VD->hasGlobalStorage() && !VD->isLocalVarDeclOrParm() &&
+          (floatKind(T) != gir::FloatKind::None || isIntegral(T)))
+        return constant(VD->getQualifiedNameAsString(), T, E->getExprLoc());
+      return error(E->getExprLoc(), "use of '" + VD->getNameAsString() +
+                                        "' is not supported here");
+    }
+    if (isa<EnumConstantDecl>(D))
+      return constant(D->getQualifiedNameAsString(), T, E->getExprLoc());
+    return error(E->getExprLoc(), "use of '" + D->getNameAsString() +
+                                      "' is not supported here");
+  }
+  if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+    gir::Expr *Idx = expr(ASE->getIdx());
+    if (!Idx)
+      return nullptr;
+    return arrayElement(ASE->getBase(), Idx, T, ASE->getExprLoc());
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    switch (UO->getOpcode()) {
+    case UO_Minus:
+    case UO_Plus:
+    case UO_LNot:
+    case UO_Not: {
+      gir::Expr *Sub = expr(UO->getSubExpr());
+      if (!Sub)
+        return nullptr;
+      gir::Expr *U = F.newExpr(gir::Expr::Unary);
+      U->Text = UnaryOperator::getOpcodeStr(UO->getOpcode()).str();
+      U->Ops = {Sub};
+      U->Type = spell(T);
+      U->FK = floatKind(T);
+      U->Where = loc(UO->getExprLoc());
+      return U;
+    }
+    case UO_Deref: {
+      gir::Var *Base = nullptr;
+      gir::Expr *Off = pointerOffset(UO->getSubExpr(), Base);
+      if (Failed)
+        return nullptr;
+      gir::Expr *Idx = Off ? Off : lit("0", "int");
+      gir::Expr *I = F.newExpr(gir::Expr::Index);
+      I->Ops = {varRef(Base, UO->getExprLoc()), Idx};
+      I->Type = spell(T);
+      I->FK = floatKind(T);
+      I->Where = loc(UO->getExprLoc());
+      return I;
+    }
+    case UO_PreInc:
+    case UO_PreDec:
+    case UO_PostInc:
+    case UO_PostDec:
+      return error(UO->getExprLoc(),
+                   "increments and decrements inside an expression are not "
+                   "supported; write them as separate statements");
+    default:
+      return error(UO->getExprLoc(), "the operator '" +
+                                         UnaryOperator::getOpcodeStr(
+                                             UO->getOpcode()) +
+                                         "' is not supported here");
+    }
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    if (BO->isAssignmentOp())
+      return error(BO->getOperatorLoc(),
+                   "assignments inside an expression are not supported; "
+                   "write them as separate statements");
+    if (BO->getOpcode() == BO_Comma)
+      return error(BO->getOperatorLoc(), "the comma operator is not supported");
+    if (T->isPointerType() || BO->getLHS()->getType()->isPointerType())
+      return error(BO->getOperatorLoc(),
+                   "pointer arithmetic is only supported inside an index or "
+                   "a dereference");
+    gir::Expr *A = expr(BO->getLHS());
+    if (!A)
+      return nullptr;
+    gir::Expr *B = expr(BO->getRHS());
+    if (!B)
+      return nullptr;
+    gir::Expr *R = binary(BO->getOpcodeStr(), A, B, spell(T));
+    R->FK = floatKind(T);
+    R->Where = loc(BO->getOperatorLoc());
+    return R;
+  }
+  if (const auto *CO = dyn_cast<ConditionalOperator>(E)) {
+    gir::Expr *C = expr(CO->getCond());
+    gir::Expr *A = C ? expr(CO->getTrueExpr()) : nullptr;
+    gir::Expr *B = A ? expr(CO->getFalseExpr()) : nullptr;
+    if (!B)
+      return nullptr;
+    gir::Expr *R = F.newExpr(gir::Expr::Cond);
+    R->Ops = {C, A, B};
+    R->Type = spell(T);
+    R->FK = floatKind(T);
+    R->Where = loc(CO->getQuestionLoc());
+    return R;
+  }
+  if (const auto *CE = dyn_cast<CallExpr>(E)) {
+    if (isa<CXXMemberCallExpr>(CE) || isa<CXXOperatorCallExpr>(CE)) {
+      const auto *MD =
+          dyn_cast_or_null<CXXMethodDecl>(CE->getDirectCallee());
+      if (MD && MD->isVirtual())
+        return error(CE->getExprLoc(), "virtual calls are not supported");
+    }
+    return call(CE);
+  }
+  if (isa<CXXThrowExpr>(E))
+    return error(E->getExprLoc(), "throw expressions are not supported");
+  if (isa<StmtExpr>(E))
+    return error(E->getExprLoc(), "statement expressions are not supported");
+  return error(E->getExprLoc(), "expressions of this kind (" +
+                                    Twine(E->getStmtClassName()) +
+                                    ") are not supported");
+}
+
+/// An assignable expression: a scalar variable or an array element.
+gir::Expr *Builder::lvalue(const Expr *E) {
+  const Expr *S = E->IgnoreParens();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    gir::Var *V = VD ? VarMap.lookup(VD) : nullptr;
+    if (!V)
+      return error(S->getExprLoc(),
+                   "assignments to global or captured variables are not "
+                   "supported");
+    if (V->K == gir::Var::PointerParam || V->K == gir::Var::Array)
+      return error(S->getExprLoc(), "assignments to a whole array or pointer "
+                                    "are not supported");
+    if (V->K == gir::Var::RefParam && V->IsPointerToConst)
+      return error(S->getExprLoc(), "assignment to a const reference");
+    return varRef(V, S->getExprLoc());
+  }
+  gir::Expr *L = expr(S);
+  if (!L)
+    return nullptr;
+  if (L->K != gir::Expr::Index)
+    return error(S->getExprLoc(), "this assignment target is not supported");
+  if (L->Ops[0]->V->IsPointerToConst)
+    return error(S->getExprLoc(), "assignment through a pointer to const");
+  return L;
+}
+
+bool Builder::assign(gir::Expr *LHS, StringRef Op, gir::Expr *RHS,
+                     SourceLocation L, std::vector<gir::Stmt *> &Out,
+                     bool IsDecl) {
+  gir::Stmt *S = F.newStmt(gir::Stmt::Assign);
+  S->LHS = LHS;
+  S->Op = Op.str();
+  S->RHS = RHS;
+  S->IsDecl = IsDecl;
+  S->Where = loc(L);
+  if (NoGrad) {
+    S->NoGrad = true;
+    S->NoGradGuard = NoGrad;
+  }
+  if (LHS->FK != gir::FloatKind::None && Op != "=" && Op != "+=" &&
+      Op != "-=" && Op != "*=" && Op != "/=") {
+    error(L, "the operator '" + Op + "' is not supported on floating values");
+    return false;
+  }
+  Out.push_back(S);
+  return true;
+}
+
+bool Builder::initArray(gir::Var *V, const Expr *Init,
+                        std::vector<gir::Stmt *> &Out) {
+  uint64_t Total = 1;
+  for (uint64_t D : V->Dims)
+    Total *= D;
+  // Walk the (semantic) initializer list, element by element in row-major
+  // order; elements it leaves out are zero.
+  std::vector<const Expr *> Leaves;
+  std::function<bool(const Expr *, size_t)> Walk = [&](const Expr *E,
+                                                       size_t Depth) {
+    const auto *IL = dyn_cast<InitListExpr>(E->IgnoreParenImpCasts());
+    if (Depth == V->Dims.size()) {
+      if (IL)
+        return IL->getNumInits() == 1 ? Walk(IL->getInit(0), Depth)
+                                      : (error(E->getExprLoc(),
+                                               "unsupported initializer"),
+                                         false);
+      Leaves.push_back(E);
+      return true;
+    }
+    if (!IL) {
+      error(E->getExprLoc(), "this array initializer is not supported");
+      return false;
+    }
+    uint64_t Inner = 1;
+    for (size_t I = Depth + 1; I < V->Dims.size(); ++I)
+      Inner *= V->Dims[I];
+    for (unsigned I = 0; I < V->Dims[Depth]; ++I) {
+      if (I < IL->getNumInits() && !isa<ImplicitValueInitExpr>(IL->getInit(I))) {
+        if (!Walk(IL->getInit(I), Depth + 1))
+          return false;
+      } else {
+        for (uint64_t K = 0; K < Inner; ++K)
+          Leaves.push_back(nullptr);
+      }
+    }
+    return true;
+  };
+  if (!Walk(Init, 0))
+    return false;
+  if (Leaves.size() != Total) {
+    error(Init->getExprLoc(), "this array initializer is not supported");
+    return false;
+  }
+  if (Total > 256) {
+    error(Init->getExprLoc(), "initializers of local arrays with more than "
+                              "256 elements are not supported");
+    return false;
+  }
+  for (uint64_t I = 0; I < Total; ++I) {
+    gir::Expr *Elem = varRef(V, Init->getExprLoc());
+    uint64_t Rest = I;
+    std::vector<uint64_t> Idx(V->Dims.size());
+    for (size_t D = V->Dims.size(); D-- > 0;) {
+      Idx[D] = Rest % V->Dims[D];
+      Rest /= V->Dims[D];
+    }
+    for (uint64_t K : Idx) {
+      gir::Expr *E = F.newExpr(gir::Expr::Index);
+      E->Ops = {Elem, lit(std::to_string(K), "int")};
+      E->Type = V->Type;
+      E->FK = V->FK;
+      Elem = E;
+    }
+    gir::Expr *Val = Leaves[I] ? expr(Leaves[I]) : lit("0", V->Type);
+    if (!Val)
+      return false;
+    if (!assign(Elem, "=", Val, Init->getExprLoc(), Out))
+      return false;
+  }
+  return true;
+}
+
+bool Builder::declStmt(const DeclStmt *DS, std::vector<gir::Stmt *> &Out) {
+  for (const Decl *D : DS->decls()) {
+    const auto *VD = dyn_cast<VarDecl>(D);
+    if (!VD) {
+      if (isa<TypedefNameDecl, StaticAssertDecl, UsingDecl,
+              UsingDirectiveDecl, RecordDecl>(D))
+        continue;
+      error(D->getLocation(), "this declaration is not supported here");
+      return false;
+    }
+    if (const auto *RD = VD->getType()->getAsCXXRecordDecl()) {
+      if (RD->getQualifiedNameAsString() == "gradgen::no_grad") {
+        NoGrad = loc(VD->getLocation());
+        F.NoGradGuards.push_back(NoGrad);
+        continue;
+      }
+    }
+    gir::Var *V = localVar(VD);
+    if (!V)
+      return false;
+    gir::Stmt *DeclS = F.newStmt(gir::Stmt::Decl);
+    DeclS->V = V;
+    DeclS->Where = loc(VD->getLocation());
+    Out.push_back(DeclS);
+    const Expr *Init = VD->getInit();
+    if (!Init)
+      continue;
+    if (V->K == gir::Var::Array) {
+      if (!initArray(V, Init, Out))
+        return false;
+      continue;
+    }
+    if (const auto *IL = dyn_cast<InitListExpr>(Init->IgnoreParenImpCasts())) {
+      if (IL->getNumInits() > 1) {
+        error(IL->getExprLoc(), "unsupported initializer");
+        return false;
+      }
+      Init = IL->getNumInits() ? IL->getInit(0) : nullptr;
+    }
+    gir::Expr *Val = Init ? expr(Init) : lit("0", V->Type);
+    if (!Val)
+      return false;
+    if (!assign(varRef(V, VD->getLocation()), "=", Val, VD->getLocation(), Out,
+                /*IsDecl=*/true))
+      return false;
+  }
+  return true;
+}
+
+bool Builder::exprStmt(const Expr *E, std::vector<gir::Stmt *> &Out) {
+  E = E->IgnoreParens();
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    if (BO->getOpcode() == BO_Comma)
+      return exprStmt(BO->getLHS(), Out) && exprStmt(BO->getRHS(), Out);
+    if (BO->isAssignmentOp()) {
+      gir::Expr *L = lvalue(BO->getLHS());
+      if (!L)
+        return false;
+      gir::Expr *R = expr(BO->getRHS());
+      if (!R)
+        return false;
+      if (BO->isCompoundAssignmentOp()) {
+        // The right side of a compound assignment is converted to the
+        // computation type; Clang keeps no cast node for it.
+        const auto *CAO = cast<CompoundAssignOperator>(BO);
+        QualType CT = CAO->getComputationResultType();
+        if (floatKind(CT) != R->FK && floatKind(CT) != gir::FloatKind::None) {
+          gir::Expr *C = F.newExpr(gir::Expr::Cast);
+          C->Ops = {R};
+          C->Type = spell(CT);
+          C->FK = floatKind(CT);
+          C->Implicit = true;
+          R = C;
+        }
+        if (L->FK != gir::FloatKind::None &&
+            floatKind(CAO->getComputationLHSType()) != L->FK) {
+          error(BO->getOperatorLoc(),
+                "compound assignment that mixes floating types is not "
+                "supported; write it out with a cast");
+          return false;
+        }
+      } else if (R->FK != L->FK || (L->FK == gir::FloatKind::None &&
+                                    R->Type != L->Type)) {
+        gir::Expr *C = F.newExpr(gir::Expr::Cast);
+        C->Ops = {R};
+        C->Type = L->Type;
+        C->FK = L->FK;
+        C->Implicit = true;
+        R = C;
+      }
+      return assign(L, BO->getOpcodeStr(), R, BO->getOperatorLoc(), Out);
+    }
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    if (UO->isIncrementDecrementOp()) {
+      gir::Expr *L = lvalue(UO->getSubExpr());
+      if (!L)
+        return false;
+      return assign(L, UO->isIncrementOp() ? "+=" : "-=", lit("1", "int"),
+                    UO->getExprLoc(), Out);
+    }
+  }
+  if (const auto *CE = dyn_cast<CallExpr>(E)) {
+    // A call whose value is unused: harmless only if it is a known pure
+    // function; translate it to report unsupported calls.
+    if (!expr(CE))
+      return false;
+    return true;
+  }
+  if (const auto *C = dyn_cast<CStyleCastExpr>(E))
+    if (C->getType()->isVoidType() && !C->getSubExpr()->HasSideEffects(Ctx))
+      return true;
+  if (!E->HasSideEffects(Ctx))
+    return true;
+  error(E->getExprLoc(), "this statement is not supported");
+  return false;
+}
+
+bool Builder::block(const Stmt *S, std::vector<gir::Stmt *> &Out) {
+  gir::Loc SavedNoGrad = NoGrad;
+  ++BlockDepth;
+  bool Ok = true;
+  if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
+    for (const Stmt *C : CS->body())
+      if (!(Ok = stmt(C, Out)))
+        break;
+  } else {
+    Ok = stmt(S, Out);
+  }
+  --BlockDepth;
+  NoGrad = SavedNoGrad;
+  return Ok;
+}
+
+bool Builder::loop(const Stmt *Init, const Expr *Cond, const Stmt *Inc,
+                   const Stmt *Body, bool TestFirst, SourceLocation L,
+                   std::vector<gir::Stmt *> &Out) {
+  // The loop and its init-statement form a scope of their own.
+  gir::Loc SavedNoGrad = NoGrad;
+  ++BlockDepth;
+  gir::Stmt *Scope = F.newStmt(gir::Stmt::Block);
+  Scope->Synthetic = true;
+  if (Init && !stmt(Init, Scope->Body))
+    return false;
+  gir::Stmt *Lp = F.newStmt(gir::Stmt::Loop);
+  Lp->Where = loc(L);
+  Lp->TestFirst = TestFirst;
+  Lp->Target = F.newTarget();
+  Lp->Target->IsLoop = true;
+  Lp->Cond = Cond ? expr(Cond) : lit("true", "bool");
+  if (!Lp->Cond)
+    return false;
+  ++LoopDepth;
+  Breakables.push_back(Lp->Target);
+  Loops.push_back(Lp->Target);
+  bool Ok = block(Body, Lp->Body);
+  if (Ok && Inc)
+    Ok = exprStmt(cast<Expr>(Inc), Lp->Step);
+  Loops.pop_back();
+  Breakables.pop_back();
+  --LoopDepth;
+  --BlockDepth;
+  NoGrad = SavedNoGrad;
+  if (!Ok)
+    return false;
+  Scope->Body.push_back(Lp);
+  Out.push_back(Scope);
+  return true;
+}
+
+bool Builder::switchStmt(const SwitchStmt *SS, std::vector<gir::Stmt *> &Out) {
+  if (SS->getInit() || SS->getConditionVariable()) {
+    error(SS->getBeginLoc(), "switch statements with an init-statement or a "
+                             "condition variable are not supported");
+    return false;
+  }
+  const auto *Body = dyn_cast<CompoundStmt>(SS->getBody());
+  if (!Body) {
+    error(SS->getBeginLoc(), "a switch without a braced body is not supported");
+    return false;
+  }
+  gir::Stmt *Scope = F.newStmt(gir::Stmt::Block);
+  Scope->Where = loc(SS->getBeginLoc());
+  Scope->Target = F.newTarget();
+  Scope->Target->IsLoop = false;
+  gir::Expr *Cond = expr(SS->getCond());
+  if (!Cond)
+    return false;
+  gir::Var *Sel = internalVar("_switch", Cond->Type);
+  gir::Var *Fall = internalVar("_matched", "bool");
+  gir::Stmt *D1 = F.newStmt(gir::Stmt::Decl);
+  D1->V = Sel;
+  gir::Stmt *D2 = F.newStmt(gir::Stmt::Decl);
+  D2->V = Fall;
+  Scope->Body = {D1, D2};
+  if (!assign(ref(Sel), "=", Cond, SS->getBeginLoc(), Scope->Body, true) ||
+      !assign(ref(Fall), "=", lit("false", "bool"), SS->getBeginLoc(),
+              Scope->Body, true))
+    return false;
+
+  // Every case value, for the default's condition.
+  std::vector<std::string> AllValues;
+  for (const SwitchCase *SC = SS->getSwitchCaseList(); SC;
+       SC = SC->getNextSwitchCase())
+    if (const auto *CS = dyn_cast<CaseStmt>(SC)) {
+      if (CS->caseStmtIsGNURange()) {
+        error(CS->getBeginLoc(), "case ranges are not supported");
+        return false;
+      }
+      AllValues.push_back(
+          std::to_string(CS->getLHS()->EvaluateKnownConstInt(Ctx).getExtValue()));
+    }
+  std::sort(AllValues.begin(), AllValues.end());
+
+  Breakables.push_back(Scope->Target);
+  gir::Loc SavedNoGrad = NoGrad;
+  ++BlockDepth;
+  gir::Stmt *Segment = nullptr;
+  bool Ok = true;
+  for (const Stmt *C : Body->body()) {
+    const Stmt *First = C;
+    gir::Expr *Match = nullptr;
+    bool IsLabel = false;
+    while (isa<SwitchCase>(First)) {
+      IsLabel = true;
+      gir::Expr *M;
+      if (const auto *CS = dyn_cast<CaseStmt>(First)) {
+        M = binary("==", ref(Sel),
+                   lit(std::to_string(CS->getLHS()->EvaluateKnownConstInt(Ctx).getExtValue()),
+                       Cond->Type));
+        First = CS->getSubStmt();
+      } else {
+        M = nullptr;
+        for (const std::string &V : AllValues) {
+          gir::Expr *Ne = binary("!=", ref(Sel), lit(V, Cond->Type));
+          M = M ? binary("&&", M, Ne) : Ne;
+        }
+        if (!M)
+          M = lit("true", "bool");
+        First = cast<DefaultStmt>(First)->getSubStmt();
+      }
+      Match = Match ? binary("||", Match, M) : M;
+    }
+    if (IsLabel) {
+      Segment = F.newStmt(gir::Stmt::If);
+      Segment->Where = loc(C->getBeginLoc());
+      Segment->Cond = binary("||", ref(Fall), Match);
+      assign(ref(Fall), "=", lit("true", "bool"), C->getBeginLoc(),
+             Segment->Body);
+      Scope->Body.push_back(Segment);
+    }
+    if (!Segment) {
+      // Statements before the first label never run.
+      continue;
+    }
+    if (!(Ok = stmt(First, Segment->Body)))
+      break;
+  }
+  --BlockDepth;
+  NoGrad = SavedNoGrad;
+  Breakables.pop_back();
+  if (!Ok)
+    return false;
+  Out.push_back(Scope);
+  return true;
+}
+
+bool Builder::stmt(const Stmt *S, std::vector<gir::Stmt *> &Out) {
+  if (!S)
+    return true;
+  if (const auto *AS = dyn_cast<AttributedStmt>(S))
+    return stmt(AS->getSubStmt(), Out);
+  if (isa<CompoundStmt>(S)) {
+    gir::Stmt *B = F.newStmt(gir::Stmt::Block);
+    B->Where = loc(S->getBeginLoc());
+    if (!block(S, B->Body))
+      return false;
+    Out.push_back(B);
+    return true;
+  }
+  if (const auto *DS = dyn_cast<DeclStmt>(S))
+    return declStmt(DS, Out);
+  if (isa<NullStmt>(S))
+    return true;
+  if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
+    gir::Stmt *R = F.newStmt(gir::Stmt::Return);
+    R->Where = loc(RS->getBeginLoc());
+    if (RS->getRetValue()) {
+      R->RHS = expr(RS->getRetValue());
+      if (!R->RHS)
+        return false;
+      if (R->RHS->FK != F.ReturnFK) {
+        gir::Expr *C = F.newExpr(gir::Expr::Cast);
+        C->Ops = {R->RHS};
+        C->Type = F.ReturnType;
+        C->FK = F.ReturnFK;
+        C->Implicit = true;
+        R->RHS = C;
+      }
+      if (NoGrad) {
+        R->NoGrad = true;
+        R->NoGradGuard = NoGrad;
+      }
+    }
+    Out.push_back(R);
+    return true;
+  }
+  if (const auto *IS = dyn_cast<IfStmt>(S)) {
+    if (IS->getInit() || IS->getConditionVariable()) {
+      error(IS->getBeginLoc(), "if statements with an init-statement or a "
+                               "condition variable are not supported");
+      return false;
+    }
+    if (IS->isConstexpr()) {
+      error(IS->getBeginLoc(), "if constexpr is not supported");
+      return false;
+    }
+    gir::Stmt *I = F.newStmt(gir::Stmt::If);
+    I->Where = loc(IS->getBeginLoc());
+    I->Cond = expr(IS->getCond());
+    if (!I->Cond)
+      return false;
+    if (!block(IS->getThen(), I->Body))
+      return false;
+    if (IS->getElse() && !block(IS->getElse(), I->Else))
+      return false;
+    Out.push_back(I);
+    return true;
+  }
+  if (const auto *WS = dyn_cast<WhileStmt>(S)) {
+    if (WS->getConditionVariable()) {
+      error(WS->getBeginLoc(), "a condition variable is not supported");
+      return false;
+    }
+    return loop(nullptr, WS->getCond(), nullptr, WS->getBody(), true,
+                WS->getBeginLoc(), Out);
+  }
+  if (const auto *DS = dyn_cast<DoStmt>(S))
+    return loop(nullptr, DS->getCond(), nullptr, DS->getBody(), false,
+                DS->getBeginLoc(), Out);
+  if (const auto *FS = dyn_cast<ForStmt>(S)) {
+    if (FS->getConditionVariable()) {
+      error(FS->getBeginLoc(), "a condition variable is not supported");
+      return false;
+    }
+    return loop(FS->getInit(), FS->getCond(), FS->getInc(), FS->getBody(),
+                true, FS->getBeginLoc(), Out);
+  }
+  if (const auto *SS = dyn_cast<SwitchStmt>(S))
+    return switchStmt(SS, Out);
+  if (isa<BreakStmt>(S)) {
+    gir::Stmt *B = F.newStmt(gir::Stmt::Break);
+    B->Where = loc(S->getBeginLoc());
+    B->Target = Breakables.back();
+    Out.push_back(B);
+    return true;
+  }
+  if (isa<ContinueStmt>(S)) {
+    gir::Stmt *C = F.newStmt(gir::Stmt::Continue);
+    C->Where = loc(S->getBeginLoc());
+    C->Target = Loops.back();
+    Out.push_back(C);
+    return true;
+  }
+  if (isa<SwitchCase>(S)) {
+    error(S->getBeginLoc(), "case labels nested inside other statements are "
+                            "not supported");
+    return false;
+  }
+  if (isa<GotoStmt, IndirectGotoStmt, LabelStmt>(S)) {
+    error(S->getBeginLoc(), "goto and labels are not supported: gradgen "
+                            "differentiates structured control flow only");
+    return false;
+  }
+  if (isa<AsmStmt>(S)) {
+    error(S->getBeginLoc(), "inline assembly cannot be differentiated");
+    return false;
+  }
+  if (isa<CXXTryStmt>(S)) {
+    error(S->getBeginLoc(), "try blocks are not supported");
+    return false;
+  }
+  if (isa<CXXForRangeStmt>(S)) {
+    error(S->getBeginLoc(), "range-based for loops are not supported yet");
+    return false;
+  }
+  if (const auto *E = dyn_cast<Expr>(S))
+    return exprStmt(E, Out);
+  error(S->getBeginLoc(), "statements of this kind (" +
+                              Twine(S->getStmtClassName()) +
+                              ") are not supported");
+  return false;
+}
+
+/// Collects the annotated function definitions of the main file, in order.
+void collectFunctions(const DeclContext *DC, const SourceManager &SM,
+                      std::vector<const FunctionDecl *> &Out) {
+  for (const Decl *D : DC->decls()) {
+    if (const auto *NS = dyn_cast<NamespaceDecl>(D)) {
+      collectFunctions(NS, SM, Out);
+      continue;
+    }
+    if (const auto *LS = dyn_cast<LinkageSpecDecl>(D)) {
+      collectFunctions(LS, SM, Out);
+      continue;
+    }
+    const FunctionDecl *FD = nullptr;
+    if (const auto *FTD = dyn_cast<FunctionTemplateDecl>(D))
+      FD = FTD->getTemplatedDecl();
+    else
+      FD = dyn_cast<FunctionDecl>(D);
+    if (const auto *RD = dyn_cast<CXXRecordDecl>(D)) {
+      for (const Decl *M : RD->decls())
+        if (const auto *MD = dyn_cast<FunctionDecl>(M))
+          if (MD->doesThisDeclarationHaveABody() && isAnnotatedFunction(MD) &&
+              SM.isInMainFile(MD->getLocation()))
+            Out.push_back(MD);
+      continue;
+    }
+    if (!FD || !FD->doesThisDeclarationHaveABody() || !isAnnotatedFunction(FD))
+      continue;
+    if (!SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())))
+      continue;
+    Out.push_back(FD);
+  }
+}
+
+} // namespace
+
+namespace gradgen {
+
+bool generateGradients(ASTContext &Ctx, const EngineOptions &Opts,
+                       EngineOutput &Out) {
+  DiagnosticsEngine &DE = Ctx.getDiagnostics();
+  const SourceManager &SM = Ctx.getSourceManager();
+  unsigned ErrID = DE.getCustomDiagID(DiagnosticsEngine::Error, "%0");
+  unsigned WarnID = DE.getCustomDiagID(DiagnosticsEngine::Warning, "%0");
+  unsigned NoteID = DE.getCustomDiagID(DiagnosticsEngine::Note, "%0");
+
+  std::vector<const FunctionDecl *> Functions;
+  collectFunctions(Ctx.getTranslationUnitDecl(), SM, Functions);
+
+  bool Ok = true;
+  std::string Definitions, Declarations;
+  for (const FunctionDecl *FD : Functions) {
+    ir::Function F;
+    std::vector<ir::Diag> Diags;
+    ir::Generated G;
+    Builder B(Ctx, F, Diags);
+    bool FnOk = B.build(FD) && ir::differentiate(F, Diags, G);
+    for (const ir::Diag &D : Diags) {
+      unsigned ID = D.L == ir::Diag::Error     ? ErrID
+                    : D.L == ir::Diag::Warning ? WarnID
+                                               : NoteID;
+      DE.Report(SourceLocation::getFromRawEncoding(D.Where), ID) << D.Message;
+    }
+    if (!FnOk) {
+      Ok = false;
+      continue;
+    }
+    Definitions += G.Definition;
+    Declarations += G.Declaration;
+    ++Out.NumFunctions;
+  }
+  if (!Ok || DE.hasErrorOccurred()) {
+    Out = EngineOutput();
+    return false;
+  }
+
+  Out.Source = "// Generated by gradgen from " + Opts.InputName +
+               ". Do not edit: regenerate instead.\n"
+               "#include \"" +
+               Opts.IncludeSpelling +
+               "\"\n"
+               "#include <gradgen/runtime.h>\n" +
+               Definitions;
+  Out.Header = "// Generated by gradgen from " + Opts.InputName +
+               ". Do not edit: regenerate instead.\n"
+               "#ifndef " +
+               Opts.HeaderGuard + "\n#define " + Opts.HeaderGuard +
+               "\n\n#include <gradgen/runtime.h>\n" + Declarations +
+               "\n#endif // " + Opts.HeaderGuard + "\n";
+  return true;
+}
+
+} // namespace gradgen

@@ -1,0 +1,200 @@
+//===- IR.h - gradgen's intermediate representation --------------*- C++ -*-===//
+//
+// A small structured IR for the body of a function being differentiated.
+// The frontend (Frontend.cpp) builds it from Clang's AST; the engine
+// (Reverse.cpp) analyses it and prints the gradient. The IR holds no Clang
+// types: locations are raw clang::SourceLocation encodings and types are
+// spelled as text, so the engine compiles quickly and does not depend on
+// Clang's AST API.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GRADGEN_LIB_IR_H
+#define GRADGEN_LIB_IR_H
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace gradgen {
+namespace ir {
+
+/// Raw encoding of a clang::SourceLocation (0 = invalid).
+using Loc = uint64_t;
+
+/// The floating kind of a value; None for integers, booleans, pointers.
+enum class FloatKind { None, Float, Double, LongDouble };
+
+/// Spelling of a floating kind: "float", "double", "long double".
+const char *spell(FloatKind K);
+
+/// A literal of floating kind \p K with decimal text \p Digits, suffixed so
+/// that it has exactly that type ("0.5f", "0.5", "0.5L").
+std::string literal(FloatKind K, const std::string &Digits);
+
+struct Var {
+  enum Kind {
+    Scalar,     ///< A local or by-value parameter (floating or integral).
+    PointerParam, ///< A parameter `T *p` or `T p[]` with T floating.
+    RefParam,   ///< A parameter `T &r` with T floating.
+    Array,      ///< A local fixed-size array (Dims) of floating or integers.
+  };
+  Kind K = Scalar;
+  std::string Name;     ///< Unique within the function.
+  std::string SourceName; ///< As written (for diagnostics).
+  std::string Type;     ///< Unqualified spelling of the scalar/element type.
+  FloatKind FK = FloatKind::None; ///< Floating kind of the value/elements.
+  std::vector<uint64_t> Dims; ///< Array dimensions.
+  bool IsParam = false;
+  bool IsConstParam = false; ///< GRADGEN_CONST, or a const-qualified element
+                             ///< pointer is still active; this is the marker.
+  bool IsPointerToConst = false; ///< `const T *p`: elements are never written.
+  bool DeclaredInLoop = false;
+  bool TopLevel = false;   ///< Declared directly in the function's block.
+  bool IsInternal = false; ///< Created by gradgen (flags, return value).
+  Loc Where = 0;
+
+  // Filled by the analysis.
+  bool Varied = false; ///< May depend on an active parameter.
+  bool Needed = false; ///< Its value is read by the reverse sweep.
+  bool Hoisted = false; ///< Declared at the top of the generated function.
+  std::string Adjoint; ///< Name of its adjoint, if Varied.
+
+  bool isFloating() const { return FK != FloatKind::None; }
+  bool isArrayLike() const { return K == PointerParam || K == Array; }
+};
+
+struct Expr {
+  enum Kind {
+    Const,  ///< A literal or an inactive leaf printed as Text.
+    VarRef, ///< A variable (V).
+    Index,  ///< Ops[0][Ops[1]]: an element of an array-like variable.
+    Unary,  ///< Text is the operator: "-", "+", "!", "~".
+    Binary, ///< Text is the operator.
+    Call,   ///< A math function: Text is the callee to print, Fn its base.
+    Cast,   ///< Conversion to Type; Implicit when the source had no cast.
+    Cond,   ///< Ops[0] ? Ops[1] : Ops[2].
+    Detach, ///< gradgen::detach(Ops[0]).
+  };
+  Kind K;
+  std::string Text;
+  std::string Fn; ///< Base name of a math function ("sin" for sinf).
+  Var *V = nullptr;
+  std::vector<Expr *> Ops;
+  std::string Type;        ///< Spelling of the result type.
+  FloatKind FK = FloatKind::None; ///< Floating kind of the result.
+  bool Implicit = false;
+  Loc Where = 0;
+
+  bool Varied = false; ///< Filled by the analysis.
+};
+
+struct JumpTarget;
+
+struct Stmt {
+  enum Kind {
+    Block,    ///< Body.
+    Decl,     ///< Declaration of V without initializer.
+    Assign,   ///< LHS Op RHS; Op is "=", "+=", "-=", "*=", "/=".
+    If,       ///< if (Cond) Body else Else.
+    Loop,     ///< while (Cond) Body, or do Body while (Cond) if !TestFirst.
+    Return,   ///< return RHS (RHS may be null).
+    Break,    ///< Leaves Target.
+    Continue, ///< Next iteration of Target.
+  };
+  Kind K;
+  Loc Where = 0;
+  // Assign.
+  Expr *LHS = nullptr;
+  std::string Op;
+  Expr *RHS = nullptr;
+  bool IsDecl = false;  ///< The initializer of a declaration.
+  bool NoGrad = false;  ///< After a no_grad guard: carries no gradient.
+  Loc NoGradGuard = 0;  ///< The guard's location.
+  // Decl.
+  Var *V = nullptr;
+  // If / Loop.
+  Expr *Cond = nullptr;
+  std::vector<Stmt *> Body;
+  std::vector<Stmt *> Else;
+  std::vector<Stmt *> Step; ///< A for loop's increment (before lowering).
+  bool TestFirst = true;
+  bool Synthetic = false; ///< A Block gradgen made (a for's scope): no braces.
+  // Break / Continue / a Loop or a switch Block that owns a target.
+  JumpTarget *Target = nullptr;
+};
+
+/// A loop or switch that break/continue refer to.
+struct JumpTarget {
+  bool IsLoop = true;
+  Var *BreakFlag = nullptr;
+  Var *ContinueFlag = nullptr;
+};
+
+struct Param {
+  Var *V = nullptr;
+  std::string Decl; ///< The declaration as printed in the signature.
+  bool Active = false;
+};
+
+/// A diagnostic produced by the engine, emitted by the frontend.
+struct Diag {
+  enum Level { Error, Warning, Note };
+  Level L;
+  Loc Where;
+  std::string Message;
+};
+
+struct Function {
+  std::string Name;
+  std::vector<std::string> Namespaces; ///< Enclosing namespaces, outermost
+                                       ///< first ("" = anonymous).
+  std::string ReturnType;
+  FloatKind ReturnFK = FloatKind::None;
+  bool IsStatic = false;
+  Loc Where = 0;
+  std::vector<Param> Params;
+  std::vector<Stmt *> Body;
+  Var *Ret = nullptr; ///< Holds the return value after lowering.
+  std::vector<std::string> UsedNames; ///< Identifiers a new name must avoid.
+  std::vector<Loc> NoGradGuards;      ///< Every no_grad guard.
+
+  Var *newVar() {
+    Vars.push_back(std::make_unique<Var>());
+    return Vars.back().get();
+  }
+  Expr *newExpr(Expr::Kind K) {
+    Exprs.push_back(std::make_unique<Expr>());
+    Exprs.back()->K = K;
+    return Exprs.back().get();
+  }
+  Stmt *newStmt(Stmt::Kind K) {
+    Stmts.push_back(std::make_unique<Stmt>());
+    Stmts.back()->K = K;
+    return Stmts.back().get();
+  }
+  JumpTarget *newTarget() {
+    Targets.push_back(std::make_unique<JumpTarget>());
+    return Targets.back().get();
+  }
+
+  std::vector<std::unique_ptr<Var>> Vars;
+  std::vector<std::unique_ptr<Expr>> Exprs;
+  std::vector<std::unique_ptr<Stmt>> Stmts;
+  std::vector<std::unique_ptr<JumpTarget>> Targets;
+};
+
+/// The generated code for one function.
+struct Generated {
+  std::string Definition; ///< Namespaced definitions.
+  std::string Declaration; ///< Namespaced declarations (for --header).
+};
+
+/// Differentiates \p F. Appends diagnostics to \p Diags; returns false (and
+/// generates nothing) if any is an error.
+bool differentiate(Function &F, std::vector<Diag> &Diags, Generated &Out);
+
+} // namespace ir
+} // namespace gradgen
+
+#endif // GRADGEN_LIB_IR_H

@@ -1,0 +1,1413 @@
+//===- Reverse.cpp - Reverse-mode differentiation of the IR ---------------===//
+//
+// The engine proper, in stages:
+//   1. lowerJumps: return/break/continue become flags and guards, so the body
+//      is a tree of blocks, assignments, ifs and loops with no jumps.
+//   2. analyse: activity (what varies with an active parameter; what
+//      detach() and no_grad cut), the generation-time errors and warnings,
+//      and what the reverse sweep reads (to-be-recorded analysis).
+//   3. plan: for every overwrite of a value the reverse sweep reads, how to
+//      get the old value back (invert an integer step, or record it: on the
+//      tape inside loops, in a local outside them); for every branch and
+//      loop with reverse work, where to keep the decision or trip count.
+//   4. emit: the forward sweep (the primal plus its recordings) and the
+//      reverse sweep (each statement undone in reverse order: restore, then
+//      propagate adjoints), as C++ text.
+//
+// The reverse sweep keeps one invariant: when a statement is reversed, every
+// variable it reads holds the value it held when the statement ran forward.
+//
+//===----------------------------------------------------------------------===//
+
+#include "IR.h"
+
+#include <algorithm>
+#include <cassert>
+#include <functional>
+#include <map>
+#include <set>
+#include <sstream>
+
+namespace gradgen {
+namespace ir {
+
+const char *spell(FloatKind K) {
+  switch (K) {
+  case FloatKind::Float:
+    return "float";
+  case FloatKind::Double:
+    return "double";
+  case FloatKind::LongDouble:
+    return "long double";
+  case FloatKind::None:
+    break;
+  }
+  return "int";
+}
+
+std::string literal(FloatKind K, const std::string &Digits) {
+  switch (K) {
+  case FloatKind::Float:
+    return Digits + (Digits.find('.') == std::string::npos ? ".0f" : "f");
+  case FloatKind::LongDouble:
+    return Digits + (Digits.find('.') == std::string::npos ? ".0L" : "L");
+  default:
+    return Digits;
+  }
+}
+
+namespace {
+
+//===----------------------------------------------------------------------===//
+// Walking the IR
+//===----------------------------------------------------------------------===//
+
+void forEachStmt(const std::vector<Stmt *> &List,
+                 const std::function<void(Stmt *)> &Fn) {
+  for (Stmt *S : List) {
+    Fn(S);
+    forEachStmt(S->Body, Fn);
+    forEachStmt(S->Else, Fn);
+    forEachStmt(S->Step, Fn);
+  }
+}
+
+void forEachExpr(Expr *E, const std::function<void(Expr *)> &Fn) {
+  if (!E)
+    return;
+  Fn(E);
+  for (Expr *O : E->Ops)
+    forEachExpr(O, Fn);
+}
+
+/// The variable an lvalue expression names.
+Var *rootVar(Expr *E) {
+  while (E->K == Expr::Index)
+    E = E->Ops[0];
+  return E->K == Expr::VarRef ? E->V : nullptr;
+}
+
+bool mentions(Expr *E, Var *V) {
+  bool Found = false;
+  forEachExpr(E, [&](Expr *X) {
+    if (X->K == Expr::VarRef && X->V == V)
+      Found = true;
+  });
+  return Found;
+}
+
+//===----------------------------------------------------------------------===//
+// Stage 1: lowering jumps
+//===----------------------------------------------------------------------===//
+
+class JumpLowering {
+public:
+  JumpLowering(Function &F, std::function<std::string(const char *)> Fresh)
+      : F(F), Fresh(std::move(Fresh)) {}
+
+  void run() {
+    std::set<Var *> Esc;
+    F.Body = list(F.Body, 0, Esc);
+    prune();
+  }
+
+private:
+  Function &F;
+  std::function<std::string(const char *)> Fresh;
+  Var *RetFlag = nullptr;
+
+  Var *flag(Var *&Slot, const char *Name) {
+    if (!Slot) {
+      Slot = F.newVar();
+      Slot->Name = Fresh(Name);
+      Slot->Type = "bool";
+      Slot->IsInternal = true;
+    }
+    return Slot;
+  }
+  Expr *ref(Var *V) {
+    Expr *E = F.newExpr(Expr::VarRef);
+    E->V = V;
+    E->Type = V->Type;
+    E->FK = V->FK;
+    return E;
+  }
+  Expr *lit(const char *Text) {
+    Expr *E = F.newExpr(Expr::Const);
+    E->Text = Text;
+    E->Type = "bool";
+    return E;
+  }
+  Stmt *set(Var *V, bool Value) {
+    Stmt *S = F.newStmt(Stmt::Assign);
+    S->LHS = ref(V);
+    S->Op = "=";
+    S->RHS = lit(Value ? "true" : "false");
+    return S;
+  }
+  /// !(f1 || f2 || ...)
+  Expr *none(const std::set<Var *> &Flags) {
+    Expr *Any = nullptr;
+    for (Var *V : Flags) {
+      if (!Any) {
+        Any = ref(V);
+        continue;
+      }
+      Expr *Or = F.newExpr(Expr::Binary);
+      Or->Text = "||";
+      Or->Type = "bool";
+      Or->Ops = {Any, ref(V)};
+      Any = Or;
+    }
+    Expr *Not = F.newExpr(Expr::Unary);
+    Not->Text = "!";
+    Not->Type = "bool";
+    Not->Ops = {Any};
+    return Not;
+  }
+
+  /// Lowers In[From...]; adds to Esc the flags that may be set on exit.
+  std::vector<Stmt *> list(const std::vector<Stmt *> &In, size_t From,
+                           std::set<Var *> &Esc) {
+    std::vector<Stmt *> Out;
+    for (size_t I = From; I < In.size(); ++I) {
+      Stmt *S = In[I];
+      std::set<Var *> E;
+      switch (S->K) {
+      case Stmt::Return: {
+        if (S->RHS) {
+          Stmt *A = F.newStmt(Stmt::Assign);
+          A->LHS = ref(F.Ret);
+          A->Op = "=";
+          A->RHS = S->RHS;
+          A->Where = S->Where;
+          A->NoGrad = S->NoGrad;
+          A->NoGradGuard = S->NoGradGuard;
+          Out.push_back(A);
+        }
+        Out.push_back(set(flag(RetFlag, "_returned"), true));
+        Esc.insert(RetFlag);
+        return Out; // The rest of the list never runs.
+      }
+      case Stmt::Break:
+      case Stmt::Continue: {
+        Var *Flag = S->K == Stmt::Break
+                        ? flag(S->Target->BreakFlag, "_break")
+                        : flag(S->Target->ContinueFlag, "_continue");
+        Out.push_back(set(Flag, true));
+        Esc.insert(Flag);
+        return Out;
+      }
+      case Stmt::Block: {
+        S->Body = list(S->Body, 0, E);
+        if (S->Target && S->Target->BreakFlag) {
+          E.erase(S->Target->BreakFlag);
+          S->Body.insert(S->Body.begin(), set(S->Target->BreakFlag, false));
+        }
+        Out.push_back(S);
+        break;
+      }
+      case Stmt::If: {
+        S->Body = list(S->Body, 0, E);
+        S->Else = list(S->Else, 0, E);
+        Out.push_back(S);
+        break;
+      }
+      case Stmt::Loop:
+        loop(S, Out, E);
+        break;
+      case Stmt::Decl:
+      case Stmt::Assign:
+        Out.push_back(S);
+        break;
+      }
+      if (E.empty())
+        continue;
+      Esc.insert(E.begin(), E.end());
+      std::set<Var *> RestEsc;
+      std::vector<Stmt *> Rest = list(In, I + 1, RestEsc);
+      if (!Rest.empty()) {
+        Stmt *Guard = F.newStmt(Stmt::If);
+        Guard->Cond = none(E);
+        Guard->Body = std::move(Rest);
+        Out.push_back(Guard);
+        Esc.insert(RestEsc.begin(), RestEsc.end());
+      }
+      return Out;
+    }
+    return Out;
+  }
+
+  void loop(Stmt *S, std::vector<Stmt *> &Out, std::set<Var *> &Esc) {
+    std::set<Var *> E;
+    std::vector<Stmt *> Body = list(S->Body, 0, E);
+    JumpTarget *T = S->Target;
+    std::set<Var *> Leaving = E; // Flags that end the loop.
+    if (T->ContinueFlag)
+      Leaving.erase(T->ContinueFlag);
+    if (!S->Step.empty()) {
+      if (Leaving.empty()) {
+        Body.insert(Body.end(), S->Step.begin(), S->Step.end());
+      } else {
+        Stmt *Guard = F.newStmt(Stmt::If);
+        Guard->Cond = none(Leaving);
+        Guard->Body = S->Step;
+        Body.push_back(Guard);
+      }
+      S->Step.clear();
+    }
+    if (T->ContinueFlag && E.count(T->ContinueFlag))
+      Body.insert(Body.begin(), set(T->ContinueFlag, false));
+    S->Body = std::move(Body);
+    if (!Leaving.empty()) {
+      Expr *And = F.newExpr(Expr::Binary);
+      And->Text = "&&";
+      And->Type = "bool";
+      And->Ops = {none(Leaving), S->Cond};
+      S->Cond = And;
+    }
+    if (T->BreakFlag && E.count(T->BreakFlag))
+      Out.push_back(set(T->BreakFlag, false));
+    Out.push_back(S);
+    for (Var *V : E)
+      if (V != T->BreakFlag && V != T->ContinueFlag)
+        Esc.insert(V);
+  }
+
+  /// Removes assignments to flags that nothing reads.
+  void prune() {
+    std::set<Var *> Read;
+    forEachStmt(F.Body, [&](Stmt *S) {
+      auto Note = [&](Expr *E) {
+        forEachExpr(E, [&](Expr *X) {
+          if (X->K == Expr::VarRef)
+            Read.insert(X->V);
+        });
+      };
+      Note(S->Cond);
+      Note(S->RHS);
+      if (S->LHS && S->LHS->K == Expr::Index)
+        Note(S->LHS);
+    });
+    std::function<void(std::vector<Stmt *> &)> Prune =
+        [&](std::vector<Stmt *> &L) {
+          L.erase(std::remove_if(L.begin(), L.end(),
+                                 [&](Stmt *S) {
+                                   return S->K == Stmt::Assign &&
+                                          S->LHS->K == Expr::VarRef &&
+                                          S->LHS->V->IsInternal &&
+                                          S->LHS->V->Type == "bool" &&
+                                          S->LHS->V != F.Ret &&
+                                          !Read.count(S->LHS->V);
+                                 }),
+                  L.end());
+          for (Stmt *S : L) {
+            Prune(S->Body);
+            Prune(S->Else);
+          }
+        };
+    Prune(F.Body);
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Text with precedence, for printing C++ expressions
+//===----------------------------------------------------------------------===//
+
+struct Txt {
+  std::string S;
+  int Prec = 0; ///< 0 atom, 2 postfix, 3 unary, 5 mul, 6 add, ... 16 ?:.
+};
+
+int binaryPrec(const std::string &Op) {
+  static const std::map<std::string, int> P = {
+      {"*", 5},   {"/", 5},   {"%", 5},  {"+", 6},  {"-", 6},
+      {"<<", 7},  {">>", 7},  {"<", 9},  {">", 9},  {"<=", 9},
+      {">=", 9},  {"==", 10}, {"!=", 10}, {"&", 11}, {"^", 12},
+      {"|", 13},  {"&&", 14}, {"||", 15}};
+  auto It = P.find(Op);
+  return It == P.end() ? 16 : It->second;
+}
+
+std::string paren(const Txt &T, int Max) {
+  return T.Prec > Max ? "(" + T.S + ")" : T.S;
+}
+
+Txt bin(const Txt &A, const std::string &Op, const Txt &B) {
+  int P = binaryPrec(Op);
+  // Left-associative: the right operand needs parentheses at equal
+  // precedence.
+  return {paren(A, P) + " " + Op + " " + paren(B, P - 1), P};
+}
+
+Txt neg(const Txt &A) {
+  if (!A.S.empty() && A.S[0] == '-' && A.Prec == 3)
+    return {A.S.substr(1), 0}; // -(-x) is x; keep it readable.
+  return {"-" + paren(A, 2), 3};
+}
+
+Txt atom(const std::string &S) { return {S, 0}; }
+
+//===----------------------------------------------------------------------===//
+// The engine
+//===----------------------------------------------------------------------===//
+
+/// How the reverse sweep gets back the value an assignment overwrote.
+enum class Restore { None, Invert, Record };
+
+/// Where a value is kept from the forward to the reverse sweep.
+struct Slot {
+  bool OnTape = false;
+  std::string Name; ///< The tape, or the local.
+};
+
+class Engine {
+public:
+  Engine(Function &F, std::vector<Diag> &Diags) : F(F), Diags(Diags) {}
+  bool run(Generated &Out);
+
+private:
+  Function &F;
+  std::vector<Diag> &Diags;
+  std::set<std::string> Taken;
+
+  // Analysis results.
+  std::map<Stmt *, Restore> Restores;
+  std::map<Stmt *, Slot> Slots;   ///< Recorded values, decisions, counts.
+  std::map<Stmt *, bool> InLoop;  ///< Executed more than once per call?
+  std::map<Stmt *, bool> RevWork; ///< Has work in the reverse sweep?
+  std::map<std::string, std::string> Tapes; ///< Element type -> tape name.
+  std::vector<std::string> Hoisted; ///< Declarations at the top.
+  std::set<Var *> InPlace;        ///< Declared where the source has them.
+  std::string OutputTape;         ///< Cells to write back, if any.
+  std::string OutputTapeType;
+
+  std::string fresh(const std::string &Base) {
+    std::string Name = Base;
+    for (unsigned N = 1; Taken.count(Name); ++N)
+      Name = Base + std::to_string(N);
+    Taken.insert(Name);
+    return Name;
+  }
+
+  // Stage 2.
+  bool varied(Expr *E);
+  void analyseActivity();
+  bool checkResult();
+  void warnUnused();
+  void analyseNeeded();
+  // Stage 3.
+  void plan(std::vector<Stmt *> &L, bool Loop);
+  bool hasRevWork(Stmt *S);
+  std::string tapeFor(const std::string &Type);
+  // Stage 4.
+  Txt print(Expr *E);
+  Txt adjointOf(Expr *LValue);
+  void forward(const std::vector<Stmt *> &L, std::string &Out, int Ind);
+  void reverse(const std::vector<Stmt *> &L, std::string &Out, int Ind);
+  void reverseAssign(Stmt *S, std::string &Out, int Ind);
+  std::string restoreCode(Stmt *S);
+
+  // Adjoint propagation through one expression.
+  struct Prop {
+    Engine &En;
+    std::string &Out;
+    int Ind;
+    std::map<Expr *, std::string> Memo;
+    unsigned &Counter;
+    void line(const std::string &S) {
+      Out += std::string(Ind * 2, ' ') + S + "\n";
+    }
+    std::string temp(const std::string &Type, const Txt &Value) {
+      std::string Name = En.fresh("_t" + std::to_string(Counter++));
+      En.Taken.erase(Name); // Scoped to this statement.
+      line(Type + " " + Name + " = " + Value.S + ";");
+      return Name;
+    }
+    Txt val(Expr *E) {
+      auto It = Memo.find(E);
+      if (It != Memo.end())
+        return atom(It->second);
+      Txt T = En.print(E);
+      if (T.Prec == 0 || (E->K == Expr::Index && T.Prec <= 2))
+        return T;
+      std::string Name = temp(E->Type, T);
+      Memo[E] = Name;
+      return atom(Name);
+    }
+    Txt share(const Txt &G, unsigned Uses, const std::string &Type) {
+      if (Uses < 2 || G.Prec == 0)
+        return G;
+      return atom(temp(Type, G));
+    }
+    void run(Expr *E, Txt G);
+    void call(Expr *E, const Txt &G);
+  };
+
+  std::string emitFunction(bool Pullback, std::string &Out);
+};
+
+//===--- Stage 2: analysis ------------------------------------------------===//
+
+bool isZeroDerivative(const std::string &Fn) {
+  return Fn == "floor" || Fn == "ceil" || Fn == "trunc" || Fn == "round" ||
+         Fn == "nearbyint" || Fn == "rint";
+}
+
+bool Engine::varied(Expr *E) {
+  bool V = false;
+  switch (E->K) {
+  case Expr::Const:
+    break;
+  case Expr::VarRef:
+    V = E->V->Varied && E->V->isFloating();
+    break;
+  case Expr::Index:
+    varied(E->Ops[1]);
+    V = varied(E->Ops[0]);
+    break;
+  case Expr::Unary:
+  case Expr::Binary:
+  case Expr::Cast:
+    for (Expr *O : E->Ops)
+      V |= varied(O);
+    break;
+  case Expr::Call:
+    for (Expr *O : E->Ops)
+      V |= varied(O);
+    if (isZeroDerivative(E->Fn))
+      V = false;
+    if (E->Fn == "copysign")
+      V = E->Ops[0]->Varied;
+    break;
+  case Expr::Cond:
+    varied(E->Ops[0]);
+    V = varied(E->Ops[1]) | varied(E->Ops[2]);
+    break;
+  case Expr::Detach:
+    varied(E->Ops[0]);
+    break;
+  }
+  E->Varied = V && E->FK != FloatKind::None;
+  return E->Varied;
+}
+
+void Engine::analyseActivity() {
+  for (Param &P : F.Params)
+    P.V->Varied = P.Active;
+  bool Changed = true;
+  while (Changed) {
+    Changed = false;
+    forEachStmt(F.Body, [&](Stmt *S) {
+      if (S->Cond)
+        varied(S->Cond);
+      if (S->K != Stmt::Assign)
+        return;
+      varied(S->LHS);
+      bool R = varied(S->RHS) && !S->NoGrad;
+      Var *V = rootVar(S->LHS);
+      if (R && V && V->isFloating() && !V->Varied) {
+        V->Varied = true;
+        Changed = true;
+      }
+    });
+  }
+}
+
+bool Engine::checkResult() {
+  if (F.Ret->Varied)
+    return true;
+  Diags.push_back({Diag::Error, F.Where,
+                   "the result of '" + F.Name +
+                       "' does not depend on any active parameter: no "
+                       "gradient can flow to it"});
+  bool AnyActive = false;
+  for (Param &P : F.Params)
+    AnyActive |= P.Active;
+  if (!AnyActive)
+    Diags.push_back({Diag::Note, F.Where,
+                     "'" + F.Name +
+                         "' has no active parameter (a floating parameter, "
+                         "or a pointer or reference to one, not marked "
+                         "GRADGEN_CONST)"});
+  // Point at every cut that stopped a gradient.
+  std::set<Loc> Guards;
+  std::vector<Diag> Notes;
+  forEachStmt(F.Body, [&](Stmt *S) {
+    auto Detaches = [&](Expr *E) {
+      forEachExpr(E, [&](Expr *X) {
+        if (X->K == Expr::Detach && X->Ops[0]->Varied)
+          Notes.push_back({Diag::Note, X->Where,
+                           "gradgen::detach() cuts the gradient path here"});
+      });
+    };
+    if (S->K != Stmt::Assign)
+      return;
+    if (S->NoGrad && S->RHS->Varied && Guards.insert(S->NoGradGuard).second)
+      Notes.push_back({Diag::Note, S->NoGradGuard,
+                       "values assigned after this gradgen::no_grad guard "
+                       "carry no gradient"});
+    if (!S->NoGrad)
+      Detaches(S->RHS);
+  });
+  std::stable_sort(Notes.begin(), Notes.end(),
+                   [](const Diag &A, const Diag &B) { return A.Where < B.Where; });
+  Diags.insert(Diags.end(), Notes.begin(), Notes.end());
+  return false;
+}
+
+/// Adds to Out the variables whose value E's derivative flows into.
+void gradientSources(Expr *E, std::set<Var *> &Out) {
+  if (!E->Varied)
+    return;
+  if (E->K == Expr::VarRef || E->K == Expr::Index) {
+    if (Var *V = rootVar(E))
+      Out.insert(V);
+    return;
+  }
+  if (E->K == Expr::Detach)
+    return;
+  if (E->K == Expr::Cond) {
+    gradientSources(E->Ops[1], Out);
+    gradientSources(E->Ops[2], Out);
+    return;
+  }
+  for (Expr *O : E->Ops)
+    gradientSources(O, Out);
+}
+
+void Engine::warnUnused() {
+  std::set<Var *> Useful = {F.Ret};
+  bool Changed = true;
+  while (Changed) {
+    Changed = false;
+    forEachStmt(F.Body, [&](Stmt *S) {
+      if (S->K != Stmt::Assign || S->NoGrad)
+        return;
+      Var *V = rootVar(S->LHS);
+      if (!Useful.count(V))
+        return;
+      std::set<Var *> Src;
+      gradientSources(S->RHS, Src);
+      for (Var *X : Src)
+        Changed |= Useful.insert(X).second;
+    });
+  }
+  for (Param &P : F.Params)
+    if (P.Active && !Useful.count(P.V))
+      Diags.push_back({Diag::Warning, P.V->Where,
+                       "parameter '" + P.V->SourceName +
+                           "' does not influence the result of '" + F.Name +
+                           "'; its gradient is always zero"});
+}
+
+void markAll(Expr *E) {
+  forEachExpr(E, [](Expr *X) {
+    if (X->K == Expr::VarRef)
+      X->V->Needed = true;
+  });
+}
+
+/// Marks the variables read by the indices of an lvalue (not the array).
+void markIndices(Expr *E) {
+  while (E->K == Expr::Index) {
+    markAll(E->Ops[1]);
+    E = E->Ops[0];
+  }
+}
+
+/// Marks what propagating an adjoint into E reads.
+void markPropagation(Expr *E) {
+  if (!E->Varied)
+    return;
+  switch (E->K) {
+  case Expr::Const:
+  case Expr::VarRef:
+  case Expr::Detach:
+    return;
+  case Expr::Index:
+    markIndices(E);
+    return;
+  case Expr::Unary:
+  case Expr::Cast:
+    markPropagation(E->Ops[0]);
+    return;
+  case Expr::Binary: {
+    Expr *A = E->Ops[0], *B = E->Ops[1];
+    if (E->Text == "*") {
+      if (A->Varied)
+        markAll(B);
+      if (B->Varied)
+        markAll(A);
+    } else if (E->Text == "/") {
+      markAll(B);
+      if (B->Varied)
+        markAll(A);
+    }
+    markPropagation(A);
+    markPropagation(B);
+    return;
+  }
+  case Expr::Call:
+    for (Expr *O : E->Ops) {
+      markAll(O);
+      markPropagation(O);
+    }
+    return;
+  case Expr::Cond:
+    markAll(E->Ops[0]);
+    markPropagation(E->Ops[1]);
+    markPropagation(E->Ops[2]);
+    return;
+  }
+}
+
+/// Does the derivative formula of this call use the call's own value?
+bool usesResult(Expr *Call) {
+  const std::string &Fn = Call->Fn;
+  if (Fn == "pow")
+    return Call->Ops[1]->Varied;
+  return Fn == "tan" || Fn == "tanh" || Fn == "exp" || Fn == "exp2" ||
+         Fn == "expm1" || Fn == "sqrt" || Fn == "cbrt" || Fn == "hypot";
+}
+
+bool isOverwrite(Stmt *S) {
+  Var *V = rootVar(S->LHS);
+  return !(S->IsDecl && !V->DeclaredInLoop);
+}
+
+void Engine::analyseNeeded() {
+  forEachStmt(F.Body, [&](Stmt *S) {
+    if (S->K != Stmt::Assign)
+      return;
+    Var *V = rootVar(S->LHS);
+    if (!V->Varied)
+      return;
+ markIndices(S->LHS);
+    if (S->Op == "*=" || S->Op == "/=") {
+      V->Needed = true;
+      markAll(S->RHS);
+    }
+    if (!S->NoGrad)
+      markPropagation(S->RHS);
+  });
+  // Restoring a value may read others: iterate to a fixed point.
+  bool Changed = true;
+  while (Changed) {
+    Changed = false;
+    forEachStmt(F.Body, [&](Stmt *S) {
+      if (S->K != Stmt::Assign || Restores.count(S))
+        return;
+      Var *V = rootVar(S->LHS);
+      if (!V->Needed || !isOverwrite(S))
+        return;
+      Changed = true;
+      bool Invertible = !V->isFloating() && V->K == Var::Scalar &&
+                        S->LHS->K == Expr::VarRef &&
+                        (S->Op == "+=" || S->Op == "-=") &&
+                        !mentions(S->RHS, V);
+      if (Invertible) {
+        Restores[S] = Restore::Invert;
+        markAll(S->RHS);
+      } else {
+        Restores[S] = Restore::Record;
+        markIndices(S->LHS);
+      }
+    });
+  }
+}
+
+//===--- Stage 3: planning ------------------------------------------------===//
+
+std::string Engine::tapeFor(const std::string &Type) {
+  auto It = Tapes.find(Type);
+  if (It != Tapes.end())
+    return It->second;
+  std::string Suffix;
+  for (char C : Type)
+    Suffix += (std::isalnum(static_cast<unsigned char>(C)) ? C : '_');
+  std::string Name = fresh("_tape_" + Suffix);
+  Tapes[Type] = Name;
+  return Name;
+}
+
+bool Engine::hasRevWork(Stmt *S) {
+  auto It = RevWork.find(S);
+  if (It != RevWork.end())
+    return It->second;
+  bool W = false;
+  switch (S->K) {
+  case Stmt::Assign:
+    W = rootVar(S->LHS)->Varied || Restores.count(S);
+    break;
+  case Stmt::Block:
+  case Stmt::If:
+  case Stmt::Loop:
+    for (Stmt *C : S->Body)
+      W |= hasRevWork(C);
+    for (Stmt *C : S->Else)
+      W |= hasRevWork(C);
+    break;
+  default:
+    break;
+  }
+  RevWork[S] = W;
+  return W;
+}
+
+void Engine::plan(std::vector<Stmt *> &L, bool Loop) {
+  for (Stmt *S : L) {
+    InLoop[S] = Loop;
+    switch (S->K) {
+    case Stmt::Assign:
+      if (Restores.count(S) && Restores[S] == Restore::Record) {
+        Var *V = rootVar(S->LHS);
+        std::string Type = S->LHS->Type;
+        if (Loop)
+          Slots[S] = {true, tapeFor(Type)};
+        else {
+          Slots[S] = {false, fresh("_saved_" + V->Name)};
+          Hoisted.push_back(Type + " " + Slots[S].Name + "{};");
+        }
+        if ((V->IsParam && V->K != Var::Scalar) && OutputTape.empty()) {
+          OutputTapeType = "gradgen::detail::cell<" + Type + ">";
+          OutputTape = fresh("_outputs");
+        }
+      }
+      break;
+    case Stmt::If:
+      if (hasRevWork(S)) {
+        if (Loop)
+          Slots[S] = {true, tapeFor("bool")};
+        else {
+          Slots[S] = {false, fresh("_branch")};
+          Hoisted.push_back("bool " + Slots[S].Name + " = false;");
+        }
+      }
+      plan(S->Body, Loop);
+      plan(S->Else, Loop);
+      break;
+    case Stmt::Loop:
+      if (hasRevWork(S)) {
+        Slots[S] = {Loop, Loop ? tapeFor("std::size_t") : fresh("_iters")};
+        if (!Loop)
+          Hoisted.push_back("std::size_t " + Slots[S].Name + " = 0;");
+      }
+      plan(S->Body, true);
+      break;
+    case Stmt::Block:
+      plan(S->Body, Loop);
+      break;
+    default:
+      break;
+    }
+  }
+}
+
+//===--- Stage 4: emission ------------------------------------------------===//
+
+Txt Engine::print(Expr *E) {
+  switch (E->K) {
+  case Expr::Const:
+    return atom(E->Text);
+  case Expr::VarRef:
+    return atom(E->V->Name);
+  case Expr::Index:
+    return {paren(print(E->Ops[0]), 2) + "[" + print(E->Ops[1]).S + "]", 2};
+  case Expr::Unary: {
+    Txt A = print(E->Ops[0]);
+    bool Wrap = A.Prec > 0 || (!A.S.empty() && (A.S[0] == '-' || A.S[0] == '+'));
+    return {E->Text + (Wrap ? "(" + A.S + ")" : A.S), 3};
+  }
+  case Expr::Binary:
+    return bin(print(E->Ops[0]), E->Text, print(E->Ops[1]));
+  case Expr::Call: {
+    std::string S = E->Text + "(";
+    for (size_t I = 0; I < E->Ops.size(); ++I) {
+      if (I)
+        S += ", ";
+      Expr *A = E->Ops[I];
+      // Arguments keep their conversions: overloads must resolve as in the
+      // source.
+      if (A->K == Expr::Cast && A->Implicit)
+        S += "static_cast<" + A->Type + ">(" + print(A->Ops[0]).S + ")";
+      else
+        S += print(A).S;
+    }
+    return atom(S + ")");
+  }
+  case Expr::Cast:
+    if (E->Implicit)
+      return print(E->Ops[0]);
+    return atom("static_cast<" + E->Type + ">(" + print(E->Ops[0]).S + ")");
+  case Expr::Cond:
+    return {paren(print(E->Ops[0]), 15) + " ? " + paren(print(E->Ops[1]), 15) +
+                " : " + paren(print(E->Ops[2]), 16),
+            16};
+  case Expr::Detach:
+    return atom("gradgen::detach(" + print(E->Ops[0]).S + ")");
+  }
+  return atom("");
+}
+
+/// The adjoint of an lvalue: _d_y, d_x[i], (*d_r), _d_u[i][j].
+Txt Engine::adjointOf(Expr *E) {
+  if (E->K == Expr::Index)
+    return {paren(adjointOf(E->Ops[0]), 2) + "[" + print(E->Ops[1]).S + "]", 2};
+  Var *V = E->V;
+  if (V->K == Var::RefParam)
+    return {"*" + V->Adjoint, 3};
+  return atom(V->Adjoint);
+}
+
+void Engine::Prop::run(Expr *E, Txt G) {
+  if (!E->Varied)
+    return;
+  switch (E->K) {
+  case Expr::Const:
+  case Expr::Detach:
+    return;
+  case Expr::VarRef:
+  case Expr::Index:
+    line(En.adjointOf(E).S + " += " + G.S + ";");
+    return;
+  case Expr::Cast:
+    run(E->Ops[0], G);
+    return;
+  case Expr::Unary:
+    if (E->Text == "-")
+      run(E->Ops[0], neg(G));
+    else
+      run(E->Ops[0], G);
+    return;
+  case Expr::Binary: {
+    Expr *A = E->Ops[0], *B = E->Ops[1];
+    unsigned Uses = A->Varied + B->Varied;
+    G = share(G, Uses, E->Type);
+    if (E->Text == "+") {
+      run(A, G);
+      run(B, G);
+    } else if (E->Text == "-") {
+      run(A, G);
+      run(B, neg(G));
+    } else if (E->Text == "*") {
+      if (A->Varied)
+        run(A, bin(G, "*", val(B)));
+      if (B->Varied)
+        run(B, bin(val(A), "*", G));
+    } else if (E->Text == "/") {
+      Txt Den = val(B);
+      if (A->Varied)
+        run(A, bin(G, "/", Den));
+      if (B->Varied)
+        run(B, neg(bin(bin(G, "*", val(E)), "/", Den)));
+    }
+    return;
+  }
+  case Expr::Cond: {
+    G = share(G, 2, E->Type);
+    line("if (" + En.print(E->Ops[0]).S + ") {");
+    auto Saved = Memo;
+    ++Ind;
+    run(E->Ops[1], G);
+    --Ind;
+    Memo = Saved;
+    line("} else {");
+    ++Ind;
+    run(E->Ops[2], G);
+    --Ind;
+    Memo = Saved;
+    line("}");
+    return;
+  }
+  case Expr::Call:
+    call(E, G);
+    return;
+  }
+}
+
+void Engine::Prop::call(Expr *E, const Txt &G0) {
+  const std::string &Fn = E->Fn;
+  FloatKind K = E->FK;
+  auto L = [&](const char *Digits) { return atom(literal(K, Digits)); };
+  auto Std = [&](const char *Name, const Txt &A) {
+    return atom(std::string("std::") + Name + "(" + A.S + ")");
+  };
+  unsigned Uses = 0;
+  for (Expr *O : E->Ops)
+    Uses += O->Varied;
+  Txt G = share(G0, Uses, E->Type);
+  Expr *A = E->Ops[0];
+  Expr *B = E->Ops.size() > 1 ? E->Ops[1] : nullptr;
+  auto ArgVal = [&](Expr *X) { return val(X); };
+  auto Into = [&](Expr *X, const Txt &Partial) {
+    if (X && X->Varied)
+      run(X, bin(G, "*", Partial));
+  };
+  auto Sq = [&](const Txt &X) { return bin(X, "*", X); };
+  if (Fn == "sin")
+    Into(A, Std("cos", ArgVal(A)));
+  else if (Fn == "cos")
+    Into(A, neg(Std("sin", ArgVal(A))));
+  else if (Fn == "tan")
+    Into(A, bin(L("1"), "+", Sq(val(E))));
+  else if (Fn == "asin")
+    Into(A, bin(L("1"), "/", Std("sqrt", bin(L("1"), "-", Sq(ArgVal(A))))));
+  else if (Fn == "acos")
+    Into(A, neg(bin(L("1"), "/",
+                    Std("sqrt", bin(L("1"), "-", Sq(ArgVal(A)))))));
+  else if (Fn == "atan")
+    Into(A, bin(L("1"), "/", bin(L("1"), "+", Sq(ArgVal(A)))));
+  else if (Fn == "atan2") {
+    Txt Y = ArgVal(A), X = ArgVal(B);
+    Txt R2 = atom(temp(E->Type, bin(Sq(Y), "+", Sq(X))));
+    Into(A, bin(X, "/", R2));
+    Into(B, neg(bin(Y, "/", R2)));
+  } else if (Fn == "sinh")
+    Into(A, Std("cosh", ArgVal(A)));
+  else if (Fn == "cosh")
+    Into(A, Std("sinh", ArgVal(A)));
+  else if (Fn == "tanh")
+    Into(A, bin(L("1"), "-", Sq(val(E))));
+  else if (Fn == "asinh")
+    Into(A, bin(L("1"), "/", Std("sqrt", bin(Sq(ArgVal(A)), "+", L("1")))));
+  else if (Fn == "acosh") {
+    Txt X = ArgVal(A);
+    Into(A, bin(L("1"), "/",
+                bin(Std("sqrt", bin(X, "-", L("1"))), "*",
+                    Std("sqrt", bin(X, "+", L("1"))))));
+  } else if (Fn == "atanh")
+    Into(A, bin(L("1"), "/", bin(L("1"), "-", Sq(ArgVal(A)))));
+  else if (Fn == "exp")
+    Into(A, val(E));
+  else if (Fn == "exp2")
+    Into(A, bin(val(E), "*", L("0.693147180559945309417232121458176568")));
+  else if (Fn == "expm1")
+    Into(A, bin(val(E), "+", L("1")));
+  else if (Fn == "log")
+    Into(A, bin(L("1"), "/", ArgVal(A)));
+  else if (Fn == "log2")
+    Into(A, bin(L("1"), "/",
+                bin(ArgVal(A), "*",
+                    L("0.693147180559945309417232121458176568"))));
+  else if (Fn == "log10")
+    Into(A, bin(L("1"), "/",
+                bin(ArgVal(A), "*",
+                    L("2.30258509299404568401799145468436421"))));
+  else if (Fn == "log1p")
+    Into(A, bin(L("1"), "/", bin(L("1"), "+", ArgVal(A))));
+  else if (Fn == "pow") {
+    Txt X = ArgVal(A), Y = ArgVal(B);
+    if (A->Varied)
+      Into(A, bin(Y, "*",
+                  atom("std::pow(" + X.S + ", " + bin(Y, "-", L("1")).S + ")")));
+    if (B->Varied)
+      Into(B, atom("gradgen::detail::pow_exponent_partial(" + X.S + ", " +
+                   val(E).S + ")"));
+  } else if (Fn == "sqrt")
+    Into(A, bin(L("1"), "/", bin(L("2"), "*", val(E))));
+  else if (Fn == "cbrt")
+    Into(A, bin(L("1"), "/", bin(L("3"), "*", Sq(val(E)))));
+  else if (Fn == "hypot") {
+    Txt H = val(E);
+    Into(A, atom("gradgen::detail::hypot_partial(" + ArgVal(A).S + ", " +
+                 H.S + ")"));
+    Into(B, atom("gradgen::detail::hypot_partial(" + ArgVal(B).S + ", " +
+                 H.S + ")"));
+  } else if (Fn == "fabs")
+    Into(A, atom("gradgen::detail::sign(" + ArgVal(A).S + ")"));
+  else if (Fn == "fmin" || Fn == "fmax") {
+    Txt W = atom(temp(E->Type, atom("gradgen::detail::" + Fn + "_weight(" +
+                                    ArgVal(A).S + ", " + ArgVal(B).S + ")")));
+    Into(A, W);
+    Into(B, bin(L("1"), "-", W));
+  } else if (Fn == "erf" || Fn == "erfc") {
+    Txt X = ArgVal(A);
+    Txt D = bin(L("1.12837916709551257389615890312154517"), "*",
+                Std("exp", neg(Sq(X))));
+    Into(A, Fn == "erf" ? D : neg(D));
+  } else if (Fn == "fma") {
+    Expr *C = E->Ops[2];
+    Into(A, ArgVal(B));
+    Into(B, ArgVal(A));
+    if (C->Varied)
+      run(C, G);
+  } else if (Fn == "fdim") {
+    Txt W = atom(temp(E->Type, atom("(" + ArgVal(A).S + " > " + ArgVal(B).S +
+                                    " ? " + literal(K, "1") + " : " +
+                                    literal(K, "0") + ")")));
+    Into(A, W);
+    Into(B, neg(W));
+  } else if (Fn == "copysign") {
+    Into(A, atom("(std::signbit(" + ArgVal(A).S + ") == std::signbit(" +
+                 ArgVal(B).S + ") ? " + literal(K, "1") + " : " +
+                 literal(K, "-1") + ")"));
+  } else if (Fn == "fmod") {
+    if (A->Varied)
+      run(A, G);
+    Into(B, neg(Std("trunc", bin(ArgVal(A), "/", ArgVal(B)))));
+  }
+  // floor, ceil, trunc, round, nearbyint, rint: zero almost everywhere.
+}
+
+std::string Engine::restoreCode(Stmt *S) {
+  std::string L = print(S->LHS).S;
+  if (Restores[S] == Restore::Invert) {
+    std::string Inv = S->Op == "+=" ? "-=" : "+=";
+    return L + " " + Inv + " " + print(S->RHS).S + ";";
+  }
+  const Slot &Sl = Slots[S];
+  std::string From = Sl.OnTape ? Sl.Name + ".pop()" : Sl.Name;
+  Var *V = rootVar(S->LHS);
+  std::string Keep;
+  if (V->IsParam && V->K != Var::Scalar)
+    Keep = OutputTape + ".push({&" + L + ", " + L + "}); ";
+  return Keep + L + " = " + From + ";";
+}
+
+void Engine::forward(const std::vector<Stmt *> &L, std::string &Out,
+                     int Ind) {
+  std::string Pad(Ind * 2, ' ');
+  for (size_t I = 0; I < L.size(); ++I) {
+    Stmt *S = L[I];
+    switch (S->K) {
+    case Stmt::Decl: {
+      if (!InPlace.count(S->V))
+        break;
+      Var *V = S->V;
+      std::string Dims;
+      for (uint64_t D : V->Dims)
+        Dims += "[" + std::to_string(D) + "]";
+      Stmt *Next = I + 1 < L.size() ? L[I + 1] : nullptr;
+      if (Next && Next->K == Stmt::Assign && Next->IsDecl &&
+          Next->LHS->K == Expr::VarRef && Next->LHS->V == V &&
+          !Restores.count(Next)) {
+        Out += Pad + V->Type + " " + V->Name + " = " + print(Next->RHS).S +
+               ";\n";
+        ++I;
+        break;
+      }
+      Out += Pad + V->Type + " " + V->Name + Dims + "{};\n";
+      break;
+    }
+    case Stmt::Assign: {
+      auto It = Slots.find(S);
+      if (It != Slots.end()) {
+        std::string Old = print(S->LHS).S;
+        Out += Pad + (It->second.OnTape ? It->second.Name + ".push(" + Old + ");"
+                                        : It->second.Name + " = " + Old + ";") +
+               "\n";
+      }
+      Out += Pad + print(S->LHS).S + " " + S->Op + " " + print(S->RHS).S +
+             ";\n";
+      break;
+    }
+    case Stmt::Block:
+      if (S->Synthetic) {
+        forward(S->Body, Out, Ind);
+        break;
+      }
+      Out += Pad + "{\n";
+      forward(S->Body, Out, Ind + 1);
+      Out += Pad + "}\n";
+      break;
+    case Stmt::If: {
+      auto It = Slots.find(S);
+      auto Record = [&](bool Taken) {
+        if (It == Slots.end())
+          return;
+        if (It->second.OnTape)
+          Out += Pad + "  " + It->second.Name + ".push(" +
+                 (Taken ? "true" : "false") + ");\n";
+        else if (Taken)
+          Out += Pad + "  " + It->second.Name + " = true;\n";
+      };
+      Out += Pad + "if (" + print(S->Cond).S + ") {\n";
+      forward(S->Body, Out, Ind + 1);
+      Record(true);
+      if (!S->Else.empty() || (It != Slots.end() && It->second.OnTape)) {
+        Out += Pad + "} else {\n";
+        forward(S->Else, Out, Ind + 1);
+        Record(false);
+      }
+      Out += Pad + "}\n";
+      break;
+    }
+    case Stmt::Loop: {
+      auto It = Slots.find(S);
+      std::string Counter;
+      if (It != Slots.end()) {
+        if (It->second.OnTape) {
+          Counter = fresh("_iters");
+          Out += Pad + "std::size_t " + Counter + " = 0;\n";
+        } else {
+          Counter = It->second.Name;
+          Out += Pad + Counter + " = 0;\n";
+        }
+      }
+      Out += Pad + (S->TestFirst ? "while (" + print(S->Cond).S + ") {\n"
+                                 : std::string("do {\n"));
+      if (!Counter.empty())
+        Out += Pad + "  ++" + Counter + ";\n";
+      forward(S->Body, Out, Ind + 1);
+      Out += Pad + (S->TestFirst ? "}\n" : "} while (" + print(S->Cond).S +
+                                               ");\n");
+      if (It != Slots.end() && It->second.OnTape)
+        Out += Pad + It->second.Name + ".push(" + Counter + ");\n";
+      break;
+    }
+    default:
+      break;
+    }
+  }
+}
+
+void Engine::reverseAssign(Stmt *S, std::string &Out, int Ind) {
+  std::string Pad(Ind * 2, ' ');
+  Var *V = rootVar(S->LHS);
+  bool HasRestore = Restores.count(S);
+  if (!V->Varied) {
+    if (HasRestore)
+      Out += Pad + restoreCode(S) + "\n";
+    return;
+  }
+  bool RhsActive = !S->NoGrad && S->RHS->Varied;
+  Txt Adj = adjointOf(S->LHS);
+  std::string Type = S->LHS->Type;
+  unsigned Counter = 0;
+  std::string Body;
+  Prop P{*this, Body, Ind + 1, {}, Counter};
+
+  if (S->Op == "+=" || S->Op == "-=") {
+    if (!RhsActive) {
+      if (HasRestore)
+        Out += Pad + restoreCode(S) + "\n";
+      return;
+    }
+    Txt G = Adj;
+    if (mentions(S->RHS, V) || S->LHS->K == Expr::Index)
+      G = atom(P.temp(Type, Adj));
+    if (HasRestore)
+      P.line(restoreCode(S));
+    P.run(S->RHS, S->Op == "+=" ? G : neg(G));
+  } else {
+    bool Reset = isOverwrite(S) || S->Op != "=";
+    if (!RhsActive && S->Op == "=") {
+      if (Reset)
+        P.line(Adj.S + " = 0;");
+      if (HasRestore)
+        P.line(restoreCode(S));
+    } else {
+      Txt G = atom(P.temp(Type, Adj));
+      if (Reset)
+        P.line(Adj.S + " = 0;");
+      // The value just computed, before the old one comes back: derivative
+      // formulas of exp, tanh, sqrt, ... use it instead of recomputing.
+      if (S->Op == "=" && V->Needed && S->RHS->K == Expr::Call &&
+          S->RHS->FK == S->LHS->FK && usesResult(S->RHS))
+        P.Memo[S->RHS] = P.temp(Type, print(S->LHS));
+      if (HasRestore)
+        P.line(restoreCode(S));
+      if (S->Op == "=") {
+        P.run(S->RHS, G);
+      } else if (S->Op == "*=") {
+        Txt R = P.val(S->RHS);
+        P.line(Adj.S + " += " + bin(G, "*", R).S + ";");
+        if (RhsActive)
+          P.run(S->RHS, bin(G, "*", print(S->LHS)));
+      } else if (S->Op == "/=") {
+        Txt R = P.val(S->RHS);
+        P.line(Adj.S + " += " + bin(G, "/", R).S + ";");
+        if (RhsActive)
+          P.run(S->RHS, neg(bin(bin(G, "*", print(S->LHS)), "/",
+                                bin(R, "*", R))));
+      }
+    }
+  }
+  if (Body.empty())
+    return;
+  // One statement's temporaries get a scope of their own.
+  if (Counter == 0 && std::count(Body.begin(), Body.end(), '\n') == 1) {
+    Out += Pad + Body.substr(Body.find_first_not_of(' '));
+    return;
+  }
+  Out += Pad + "{\n" + Body + Pad + "}\n";
+}
+
+void Engine::reverse(const std::vector<Stmt *> &L, std::string &Out,
+                     int Ind) {
+  std::string Pad(Ind * 2, ' ');
+  for (size_t I = L.size(); I-- > 0;) {
+    Stmt *S = L[I];
+    if (!hasRevWork(S))
+      continue;
+    switch (S->K) {
+    case Stmt::Assign:
+      reverseAssign(S, Out, Ind);
+      break;
+    case Stmt::Block:
+      // Reverse code declares nothing that outlives a statement: no braces.
+      reverse(S->Body, Out, Ind);
+      break;
+    case Stmt::If: {
+      const Slot &Sl = Slots[S];
+      Out += Pad + "if (" + (Sl.OnTape ? Sl.Name + ".pop()" : Sl.Name) +
+             ") {\n";
+      reverse(S->Body, Out, Ind + 1);
+      bool ElseWork = false;
+      for (Stmt *C : S->Else)
+        ElseWork |= hasRevWork(C);
+      if (ElseWork) {
+        Out += Pad + "} else {\n";
+        reverse(S->Else, Out, Ind + 1);
+      }
+      Out += Pad + "}\n";
+      break;
+    }
+    case Stmt::Loop: {
+      const Slot &Sl = Slots[S];
+      std::string K = fresh("_k");
+      Out += Pad + "for (std::size_t " + K + " = " +
+             (Sl.OnTape ? Sl.Name + ".pop()" : Sl.Name) + "; " + K +
+             " > 0; --" + K + ") {\n";
+      reverse(S->Body, Out, Ind + 1);
+      Out += Pad + "}\n";
+      break;
+    }
+    default:
+      break;
+    }
+  }
+}
+
+/// Appends the definition to Out; returns the signature.
+std::string Engine::emitFunction(bool Pullback, std::string &Out) {
+  std::string Sig = (F.IsStatic ? "static " : "") +
+                    std::string(Pullback ? "void " : F.ReturnType + " ") +
+                    F.Name + (Pullback ? "_pullback(" : "_grad(");
+  bool First = true;
+  auto Arg = [&](const std::string &A) {
+    Sig += (First ? "" : ", ") + A;
+    First = false;
+  };
+  for (Param &P : F.Params)
+    Arg(P.Decl);
+  std::string Seed = "1";
+  if (Pullback) {
+    Seed = fresh("d_ret");
+    Taken.erase(Seed);
+    Arg(F.ReturnType + " " + Seed);
+  }
+  for (Param &P : F.Params)
+    if (P.Active)
+      Arg(std::string(spell(P.V->FK)) + " *" + P.V->Adjoint.substr(
+          P.V->K == Var::Scalar ? 1 : 0));
+  Sig += ")";
+  Out += Sig + " {\n";
+  for (const std::string &H : Hoisted) {
+    // A pullback computes the result but does not return it.
+    bool Unused = Pullback && H.compare(0, F.ReturnType.size() + 1 +
+                                               F.Ret->Name.size() + 1,
+                                        F.ReturnType + " " + F.Ret->Name +
+                                            "{") == 0;
+    Out += std::string("  ") + (Unused ? "[[maybe_unused]] " : "") + H + "\n";
+  }
+  for (const auto &T : Tapes)
+    Out += "  gradgen::tape<" + T.first + "> " + T.second + ";\n";
+  if (!OutputTape.empty())
+    Out += "  gradgen::tape<" + OutputTapeType + "> " + OutputTape + ";\n";
+  Out += "  // Forward sweep.\n";
+  forward(F.Body, Out, 1);
+  Out += "  // Reverse sweep.\n";
+  Out += "  " + F.Ret->Adjoint + " = " + (Pullback ? Seed : literal(F.ReturnFK, "1")) +
+         ";\n";
+  reverse(F.Body, Out, 1);
+  for (Param &P : F.Params)
+    if (P.Active && P.V->K == Var::Scalar)
+      Out += "  *" + P.V->Adjoint.substr(1) + " += " + P.V->Adjoint + ";\n";
+  if (!OutputTape.empty())
+    Out += "  gradgen::detail::write_back(" + OutputTape + ");\n";
+  if (!Pullback)
+    Out += "  return " + F.Ret->Name + ";\n";
+  Out += "}\n";
+  return Sig;
+}
+
+bool Engine::run(Generated &Out) {
+  for (const std::string &N : F.UsedNames)
+    Taken.insert(N);
+  for (auto &V : F.Vars)
+    Taken.insert(V->Name);
+
+  JumpLowering(F, [this](const char *Base) { return fresh(Base); }).run();
+  analyseActivity();
+  if (!checkResult())
+    return false;
+  warnUnused();
+  analyseNeeded();
+
+  // Declarations: in place when the declaration sits in the function's own
+  // block, hoisted to the top otherwise (the reverse sweep needs them).
+  for (Stmt *S : F.Body)
+    if (S->K == Stmt::Decl)
+      InPlace.insert(S->V);
+  for (auto &VP : F.Vars) {
+    Var *V = VP.get();
+    if (V->IsParam || InPlace.count(V))
+      continue;
+    bool Used = V == F.Ret;
+    forEachStmt(F.Body, [&](Stmt *S) {
+      if ((S->K == Stmt::Decl && S->V == V) ||
+          (S->K == Stmt::Assign && rootVar(S->LHS) == V))
+        Used = true;
+    });
+    if (!Used)
+      continue;
+    std::string Dims;
+    for (uint64_t D : V->Dims)
+      Dims += "[" + std::to_string(D) + "]";
+    Hoisted.push_back(V->Type + " " + V->Name + Dims + "{};");
+  }
+  // Adjoints.
+  for (auto &VP : F.Vars) {
+    Var *V = VP.get();
+    if (!V->Varied)
+      continue;
+    if (V->IsParam && V->K != Var::Scalar) {
+      V->Adjoint = "d_" + V->Name;
+      continue;
+    }
+    // By-value parameters accumulate in _d_<name>, added to the contract's
+    // pointer d_<name> at the end.
+    V->Adjoint = V->IsParam ? "_d_" + V->Name
+                            : fresh(V == F.Ret ? "_d_ret" : "_d_" + V->Name);
+    std::string Dims;
+    for (uint64_t D : V->Dims)
+      Dims += "[" + std::to_string(D) + "]";
+    Hoisted.push_back(V->Type + " " + V->Adjoint + Dims + "{};");
+  }
+  plan(F.Body, false);
+
+  std::string Open, Close;
+  for (const std::string &NS : F.Namespaces) {
+    Open += NS.empty() ? "namespace {\n" : "namespace " + NS + " {\n";
+    Close = "} // namespace " + NS + "\n" + Close;
+  }
+  std::string Defs;
+  std::string GradSig = emitFunction(false, Defs);
+  Defs += "\n";
+  std::string PullSig = emitFunction(true, Defs);
+  Out.Definition = "\n" + Open + Defs + Close;
+  std::string Decls = GradSig + ";\n" + PullSig + ";\n";
+  Out.Declaration = "\n" + Open + Decls + Close;
+  return true;
+}
+
+} // namespace
+
+bool differentiate(Function &F, std::vector<Diag> &Diags, Generated &Out) {
+  return Engine(F, Diags).run(Out);
+}
+
+} // namespace ir
+} // namespace gradgen
