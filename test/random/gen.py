@@ -25,6 +25,7 @@ import json
 import math
 import os
 import random
+import re
 import sys
 
 ALL_FEATURES = ['basic', 'math', 'branches', 'loops', 'arrays', 'detach',
@@ -167,6 +168,7 @@ class Div(Node):
 
 
 def wrap(s):
+    """s, parenthesized unless it is already atomic."""
     if s.startswith('(') and s.endswith(')'):
         depth = 0
         for i, ch in enumerate(s):
@@ -175,10 +177,7 @@ def wrap(s):
             if depth == 0 and i != len(s) - 1:
                 return '(' + s + ')'
         return s
-    if all(c.isalnum() or c in '_.[]' for c in s):
-        return s
-    if s.endswith(')') and '(' in s and s[0].isalpha() or s.startswith('std::') or s.startswith('gg_test::'):
-        # a call: f(...)
+    if re.fullmatch(r'[A-Za-z_0-9.]+(\[[A-Za-z_0-9 +%-]*\])?', s):
         return s
     return '(' + s + ')'
 
@@ -230,7 +229,7 @@ FORMS = [
     FormSpec('log1p', '{M}log1p({0} * {0})', 1, lambda b: math.log1p(b * b), argmax=[1e5]),
     FormSpec('log1pt', '{M}log1p(0.9 * {M}tanh({0}))', 1, lambda b: 2.31),
     FormSpec('powp', '{M}pow(1.5 + {M}tanh({0}), {1})', 2, lambda b, c: 2.5 ** c, argmax=[None, 8.0]),
-    FormSpec('pow2', '{M}pow({0}, 2.0)', 2 - 1, lambda b: b * b, argmax=[1e3]),
+    FormSpec('pow2', '{M}pow({0}, 2.0)', 1, lambda b: b * b, argmax=[1e3]),
     FormSpec('pow3', '{M}pow({0}, 3)', 1, lambda b: b ** 3, argmax=[50.0]),
     FormSpec('powc', '{M}pow(0.5 + {0} * {0}, 0.75)', 1, lambda b: (0.5 + b * b) ** 0.75, argmax=[1e3]),
     FormSpec('sqrt', '{M}sqrt(1.0 + {0} * {0})', 1, lambda b: math.sqrt(1 + b * b), argmax=[1e5], weight=1.5),
@@ -686,7 +685,11 @@ class StructDecl(Node):
     def render(self, R, out, ind):
         ty = '%s_t<T>' % self.sname if R.fwd else self.sname
         if self.style == 'copy':
-            out.append('%s%s %s = %s;' % (ind, ty, self.name, self.src))
+            if R.fwd and R.ng:
+                out.append('%s%s %s = {gg_test::detach_like(%s.a), gg_test::detach_like(%s.b), %s.m};'
+                           % (ind, ty, self.name, self.src, self.src, self.src))
+            else:
+                out.append('%s%s %s = %s;' % (ind, ty, self.name, self.src))
             return
         vals = ', '.join(R.ng_wrap(e.render(R)) for e in self.inits)
         if self.style == 'brace':
@@ -800,6 +803,8 @@ class Param:
             return 'int %s' % self.name
         if self.kind == 'idx':
             return 'const int *%s' % self.name
+        if self.kind == 'struct':
+            return 'const %s%s &%s' % (self.style, '_t<T>' if real == 'T' else '', self.name)
         raise ValueError(self.kind)
 
     @property
@@ -836,13 +841,7 @@ class Func:
 
     def sig(self, fwd=False, annotate=True, name=None):
         real = 'T' if fwd else 'double'
-        parts = []
-        for p in self.params:
-            if p.kind == 'struct':
-                parts.append(('const %s_t<T> &%s' % (p.style, p.name)) if fwd else
-                             ('const %s &%s' % (p.style, p.name)))
-            else:
-                parts.append(p.decl(real, annotate))
+        parts = [p.decl(real, annotate and not fwd) for p in self.params]
         ret = real if self.ret == 'double' else 'void'
         nm = name or (self.name + '_fwd' if fwd else self.name)
         return '%s %s(%s)' % (ret, nm, ', '.join(parts))
@@ -1021,10 +1020,10 @@ class AI:
             for k in env:
                 env[k] = max(e1[k], e2[k])
         elif isinstance(s, For):
-            trips = NMAX if 'n' in s.bound.names else int(s.bound.text)
+            trips = NMAX if s.bound.names else int(s.bound.text)
             self.loop(s.body, env, trips)
         elif isinstance(s, While):
-            trips = NMAX if 'n' in s.bound.names else int(s.bound.text)
+            trips = NMAX if s.bound.names else int(s.bound.text)
             self.loop(s.body, env, trips)
         elif isinstance(s, DataWhile):
             self.loop(s.body, env, s.cap, pre=lambda en: self.cond(s.c, en))
@@ -1065,9 +1064,12 @@ class AI:
     def function(self, fn, env0=None):
         env = dict(env0 or {})
         if env0 is None:
+            b = HELPER_PB if fn.helper_kind else INPUT_BOUND
             for p in fn.params:
                 if p.floating:
-                    env[p.name] = INPUT_BOUND
+                    env[p.name] = b
+                elif p.kind == 'struct':
+                    env[p.name + '.a'] = env[p.name + '.b'] = b
         self.stmts(fn.body, env)
         return env
 
@@ -1215,6 +1217,7 @@ class Ctx:
         self.depth = 0
         self.used = set()
         self.decl_order = [[]]
+        self.need_acc = False
 
     def push(self):
         self.scopes.append({})
@@ -1241,6 +1244,9 @@ class Ctx:
 class Gen:
     def __init__(self, seed, features, math_style='mixed'):
         self.rng = random.Random(seed)
+        self.allow_nofd = True
+        self.sq_arith = False
+        self.fn_prefix = 'std::'
         self.features = set(features)
         self.math_style = math_style
         self.helpers = []
@@ -1273,7 +1279,7 @@ class Gen:
         if r < 0.6:
             return Const(self.rng.choice([0.5, 1.5, 2.0, 0.25, 3.0, 0.1, 0.75, 1.0, 1.25, 0.3, 2.5, 0.125]))
         if r < 0.8:
-            return Const(round(self.rng.uniform(-3, 3), 3) or 0.5)
+            return Const((round(self.rng.uniform(-3, 3), 3) + 0.0) or 0.5)
         return Const(round(self.rng.uniform(0.05, 2), 2))
 
     def prefix(self):
@@ -1288,40 +1294,50 @@ class Gen:
     def ints(self, ctx):
         return [v for v in ctx.of('int')]
 
+    def len_name(self, ctx):
+        for p in ctx.fn.params:
+            if p.kind == 'n':
+                return p.name
+        return None
+
     def index(self, ctx, length):
-        """An index expression provably in [0, length) (length 'n' or int)."""
-        lt = 'n' if length == 'n' else str(length)
+        """An index expression provably in [0, length); length is the name
+        of an int parameter ('n', 'm') or an int."""
+        sym = isinstance(length, str)
+        lt = length if sym else str(length)
+        ln = [lt] if sym else []
         c = []
-        hasn = any(p.kind == 'n' for p in ctx.fn.params)
+        nname = self.len_name(ctx)
         hasidx = any(p.kind == 'idx' for p in ctx.fn.params)
+        hask = any(p.kind == 'k' for p in ctx.fn.params)
         for v in self.ints(ctx):
-            direct = (v.hi == length) or (isinstance(v.hi, int) and isinstance(length, int) and v.hi <= length)
+            direct = (v.hi == length) or (isinstance(v.hi, int) and not sym and v.hi <= length)
             if direct:
                 c.append((4, IntE(v.name, [v.name])))
                 if v.lo == 0:
-                    c.append((1, IntE('%s - 1 - %s' % (lt, v.name), [v.name] + (['n'] if lt == 'n' else []))))
-                if hasidx and length == 'n' and v.hi == 'n':
+                    c.append((1, IntE('%s - 1 - %s' % (lt, v.name), [v.name] + ln)))
+                if hasidx and sym and v.hi == 'n' and length == 'n':
                     c.append((2, IntE('idx[%s]' % v.name, ['idx', v.name])))
             if v.lo >= 0:
                 off = self.rng.randint(1, 3)
-                c.append((1, IntE('(%s + %d) %% %s' % (v.name, off, lt), [v.name] + (['n'] if lt == 'n' else []))))
-                c.append((1, IntE('%s %% %s' % (v.name, lt), [v.name] + (['n'] if lt == 'n' else []))))
-                if hasidx and v.hi == 'n' and length != 'n':
+                c.append((1, IntE('(%s + %d) %% %s' % (v.name, off, lt), [v.name] + ln)))
+                c.append((1, IntE('%s %% %s' % (v.name, lt), [v.name] + ln)))
+                if hasidx and v.hi == 'n' and not sym:
                     c.append((1, IntE('idx[%s] %% %d' % (v.name, length), ['idx', v.name])))
-        if length == 'n':
+        if sym:
             c.append((1, IntE('0')))
-            c.append((1, IntE('n - 1', ['n'])))
-            c.append((0.5, IntE('n / 2', ['n'])))
-            if hasidx:
+            c.append((1, IntE('%s - 1' % lt, ln)))
+            c.append((0.5, IntE('%s / 2' % lt, ln)))
+            if hasidx and length == 'n':
                 c.append((0.7, IntE('idx[0]', ['idx'])))
                 c.append((0.5, IntE('idx[n - 1]', ['idx', 'n'])))
-            if any(p.kind == 'k' for p in ctx.fn.params):
-                c.append((0.7, IntE('k % n', ['k', 'n'])))
+            if hask:
+                c.append((0.7, IntE('k %% %s' % lt, ['k'] + ln)))
         else:
             c.append((1.5, IntE(str(self.rng.randint(0, length - 1)))))
-            if hasn:
-                c.append((0.5, IntE('(n - 1) %% %d' % length, ['n'])))
-            if any(p.kind == 'k' for p in ctx.fn.params):
+            if nname:
+                c.append((0.5, IntE('(%s - 1) %% %d' % (nname, length), [nname])))
+            if hask:
                 c.append((0.7, IntE('k %% %d' % length, ['k'])))
         return self.pick(c)
 
@@ -1380,7 +1396,7 @@ class Gen:
         return self.const()
 
     def leaf(self, ctx):
-        c = [(1, 'const')]
+        c = [(0.7, 'const')]
         ds = [v for v in ctx.of('d')]
         arrs = [v for v in ctx.of('arr')]
         if ds:
@@ -1412,7 +1428,7 @@ class Gen:
             c.append((3.5, 'form'))
         if self.has('branches'):
             c.append((0.5, 'cond'))
-        if self.has('detach'):
+        if self.has('detach') and self.allow_nofd:
             c.append((0.35, 'detach'))
         if self.has('casts'):
             c.append((0.3, 'cast'))
@@ -1472,9 +1488,12 @@ class Gen:
         if r < 0.24 and depth > 0:
             return Not(self.cond(ctx, 0))
         op = self.rng.choice(['<', '<=', '>', '>='])
-        a = self.expr(ctx, max(depth, 1))
+        for _ in range(6):
+            a = self.expr(ctx, max(depth, 1))
+            if any(isinstance(n, (Var, Elem)) for n in walk(a)):
+                break
         if self.chance(0.6):
-            b = Const(round(self.rng.uniform(-1.5, 1.5), 2))
+            b = Const(round(self.rng.uniform(-1.5, 1.5), 2) + 0.0)
         else:
             b = self.expr(ctx, max(depth - 1, 0))
         return Cmp(op, a, b)
@@ -1510,7 +1529,7 @@ class Gen:
                 args.append(ArrArg(v.name))
                 arr_len = v.length
             elif p.kind == 'n':
-                args.append(IntE('n', ['n']) if arr_len == 'n' else IntE(str(arr_len)))
+                args.append(IntE(arr_len, [arr_len]) if isinstance(arr_len, str) else IntE(str(arr_len)))
             elif p.kind == 'ref':
                 v = self.rng.choice([v for v in ctx.of('d') if v.assignable])
                 args.append(Var(v.name))
@@ -1531,8 +1550,9 @@ class Gen:
         if not self.has('arrays'):
             kinds = [k for k in kinds if k not in ('array', 'outarr')]
         kind = self.rng.choice(kinds)
+        self.fn_prefix = self.rng.choice(['std::', ''])
+        self.allow_nofd = self.chance(0.2)
         name = 'h%d_%d' % (bidx, idx)
-        params = []
         if kind == 'scalar':
             params = [Param('p', 'scalar'), Param('q', 'scalar')]
         elif kind == 'array':
@@ -1542,7 +1562,7 @@ class Gen:
             params = [Param('p', 'scalar'), Param('out', 'ref', writable=True)]
         elif kind == 'outarr':
             params = [Param('v', 'array'), Param('m', 'n'), Param('o', 'array', writable=True)]
-        elif kind == 'struct':
+        else:
             st = self.rng.choice(self.structs)
             params = [Param('sp', 'struct', style=st.name), Param('p', 'scalar')]
         ret = 'void' if kind in ('outref', 'outarr') else 'double'
@@ -1551,81 +1571,68 @@ class Gen:
             fn.struct_param = params[0].style
         fn.annotated = ret == 'double' and kind != 'struct' and self.chance(0.5)
         ctx = Ctx(fn)
+        env0 = {}
         for p in params:
             if p.kind == 'scalar':
-                ctx.add(VarInfo(p.name, 'd'))
-                ctx.env[p.name] = HELPER_PB
-            elif p.kind == 'array':
-                if not p.writable:
-                    ctx.add(VarInfo(p.name, 'arr', assignable=False, length='m'))
-                    ctx.env[p.name] = HELPER_PB
+                ctx.add(VarInfo(p.name, 'd', assignable=False))
+                env0[p.name] = HELPER_PB
+            elif p.kind == 'array' and not p.writable:
+                ctx.add(VarInfo(p.name, 'arr', assignable=False, length='m'))
+                env0[p.name] = HELPER_PB
+            elif p.kind in ('array', 'ref'):
+                env0[p.name] = 0.0
             elif p.kind == 'struct':
                 ctx.add(VarInfo('sp.a', 'd', assignable=False))
                 ctx.add(VarInfo('sp.b', 'd', assignable=False))
-                ctx.env['sp.a'] = ctx.env['sp.b'] = HELPER_PB
-        # helper bodies use their own length name 'm'
+                env0['sp.a'] = env0['sp.b'] = HELPER_PB
+        ctx.env = dict(env0)
+        ctx.env['acc'] = 0.0
         body = []
         if kind in ('array', 'outarr'):
-            ctx.add(VarInfo('m', 'n'))
-            acc = 'acc'
-            body.append(Decl(acc, Const(0.0)))
-            ctx.add(VarInfo(acc, 'd'))
-            ctx.env[acc] = 0.0
-            iv = 'i'
-            inner_ctx_int = VarInfo(iv, 'int', lo=0, hi='m')
             ctx.push()
-            ctx.add(inner_ctx_int)
-            lb = []
-            saved = self.sq_arith
-            t = self.expr(ctx, 2, 5.0)
-            if kind == 'array':
-                lb.append(Assign(Var(acc), '+=', Bin('*', Elem('v', IntE(iv, [iv])), self.expr(ctx, 1, 3.0))))
-                if self.chance(0.5):
-                    lb.append(Assign(Var(acc), '+=', t))
-            else:
-                lb.append(Assign(Elem('o', IntE(iv, [iv])), '=', Bin('+', Bin('*', Elem('v', IntE(iv, [iv])), Const(0.5)), t)))
-                lb.append(Assign(Var(acc), '+=', Elem('o', IntE(iv, [iv]))))
-            self.sq_arith = saved
+            ctx.add(VarInfo('i', 'int', lo=0, hi='m'))
+            ctx.loop_depth += 1
+            t = self.expr(ctx, 2, 3.0)
+            ctx.loop_depth -= 1
             ctx.pop()
-            body.append(For(iv, IntE('m', ['m']), lb, 'up'))
+            vi = Elem('v', IntE('i', ['i']))
             if kind == 'array':
-                body.append(Return(Bin('+', Var(acc), Bin('*', Var('s'), Const(0.5)))))
+                body.append(Decl('acc', Const(0.0)))
+                body.append(For('i', IntE('m', ['m']), [Assign(Var('acc'), '+=', Bin('*', vi, t))], 'up'))
+                body.append(Return(Bin('+', Var('acc'), Bin('*', Var('s'), Const(0.5)))))
+            else:
+                body.append(For('i', IntE('m', ['m']), [
+                    Assign(Elem('o', IntE('i', ['i'])), '=', Bin('+', Bin('*', vi, Const(0.5)), t))], 'up'))
         else:
-            nst = self.rng.randint(1, 3)
             fn.body = body
-            for _ in range(nst):
+            for _ in range(self.rng.randint(1, 3)):
                 s = self.stmt(ctx, 1, allow=('decl', 'assign', 'if'))
                 if s is not None:
                     body.append(s)
+            ret_e = self.expr(ctx, 2, 5.0)
+            for vi in ctx.decl_order[0]:
+                if vi.kind == 'd' and vi.name not in ctx.used and '.' not in vi.name and vi.name not in env0:
+                    ret_e = Bin('+', ret_e, Form('ratsq', [Var(vi.name)], self.prefix()))
+            for p in params:
+                if p.kind == 'scalar' and p.name not in ctx.used:
+                    ret_e = Bin('+', ret_e, Bin('*', Const(0.5), Var(p.name)))
+            if kind == 'struct' and 'sp' not in ctx.used:
+                ret_e = Bin('+', ret_e, Bin('*', Var('sp.a'), Const(0.25)))
+            if any(isinstance(n, Var) and n.name == 'acc' for n in walk_list(body)):
+                body.insert(0, Decl('acc', Const(0.0)))
+                ret_e = Bin('+', ret_e, Form('ratsq', [Var('acc')], self.prefix()))
             if kind == 'outref':
-                body.append(Assign(Var('out'), '=', self.expr(ctx, 2, 5.0)))
+                body.append(Assign(Var('out'), '=', ret_e))
             else:
-                terms = self.expr(ctx, 2, 5.0)
-                for vi in ctx.decl_order[0]:
-                    if vi.kind == 'd' and vi.name not in ctx.used and '.' not in vi.name:
-                        terms = Bin('+', terms, Form('ratsq', [Var(vi.name)], self.prefix()))
-                for p in params:
-                    if p.kind == 'scalar' and p.name not in ctx.used:
-                        terms = Bin('+', terms, Bin('*', Const(0.5), Var(p.name)))
-                body.append(Return(terms))
+                body.append(Return(ret_e))
         fn.body = body
-        # the helper's summary: bounds of its result and its outputs
-        env0 = {}
-        for p in params:
-            if p.kind in ('scalar', 'array') and not p.writable:
-                env0[p.name] = HELPER_PB
-            elif p.kind in ('ref', 'array') and p.writable:
-                env0[p.name] = 0.0
-            elif p.kind == 'struct':
-                env0['sp.a'] = env0['sp.b'] = HELPER_PB
         try:
             r, o = return_bound(AI(self.helpers), fn, env0)
-        except Reject:
+        except (Reject, KeyError):
             return None
-        if r > 1e3 or o > 1e3:
+        if r > 1e3 or o > 1e3 or not validate(fn, self.helpers):
             return None
         fn.summary = {'ret': r, 'out': o}
-        fn.env0 = env0
         return fn
 
     # ---- statements -----------------------------------------------------
@@ -1661,7 +1668,7 @@ class Gen:
                 c.append((0.35, 'return'))
         if self.has('arrays'):
             c.append((0.5, 'arrdecl'))
-        if self.has('nograd') and not ctx.in_nograd and nested:
+        if self.has('nograd') and self.allow_nofd and not ctx.in_nograd and nested:
             c.append((0.4, 'nograd'))
         if nested:
             c.append((0.15, 'block'))
@@ -1721,13 +1728,15 @@ class Gen:
             else:
                 continue
             ctx.used.add(vi.name)
-            ctx.need_acc = True
             s = Assign(Var('acc'), '+=', Form('ratsq', [e], self.prefix()) if self.bound(ctx, e) > 10 else Bin('*', Const(0.125), e))
             try:
                 AI(self.helpers).stmt(s, ctx.env)
             except (Reject, KeyError):
                 s = Assign(Var('acc'), '+=', Form('ratsq', [e], self.prefix()))
-                AI(self.helpers).stmt(s, ctx.env)
+                try:
+                    AI(self.helpers).stmt(s, ctx.env)
+                except (Reject, KeyError):
+                    continue
             out.append(s)
 
     def declare(self, ctx, vi, s):
@@ -1756,8 +1765,10 @@ class Gen:
             rhs = Bin(self.rng.choice(['+', '*', '-']), Bin('*', Const(0.5), Var(v.name) if v.kind == 'd' else Elem(v.name, t.idx)), self.expr(ctx, 2))
         else:
             rhs = self.expr(ctx, 3, 1e2 if ctx.loop_depth else 1e3)
-        if v.kind == 'd':
-            ctx.used.add(v.name) if op != '=' else None
+        if isinstance(rhs, (Var, Elem)) and rhs.render(Renderer(False)) == t.render(Renderer(False)):
+            return None
+        if op == '=' and isinstance(rhs, Bin) and isinstance(rhs.a, Bin) and isinstance(rhs.a.b, Var):
+            ctx.used.add(v.name.split('.')[0])
         return Assign(t, op, rhs)
 
     def st_incdec(self, ctx, depth):
@@ -1938,7 +1949,7 @@ class Gen:
             r = self.rng.choice(rs)
             ctx.used.add(r.name)
             ctx.used.add(w.name)
-            ln = IntE('n', ['n']) if w.length == 'n' else IntE(str(w.length))
+            ln = IntE(w.length, [w.length]) if isinstance(w.length, str) else IntE(str(w.length))
             return CallStmt(h.name, [ArrArg(r.name), ln, ArrArg(w.name)])
         return CallStmt(h.name, self.call_args(ctx, h, 2))
 
@@ -1976,6 +1987,9 @@ class Gen:
 
     def function(self, name):
         self.fn_prefix = self.rng.choice(['std::', 'std::', ''])
+        # detach/no_grad make finite differences inapplicable: keep them to
+        # a minority of functions
+        self.allow_nofd = self.chance(0.35)
         ps = self.params()
         fn = Func(name, ps, [])
         ctx = Ctx(fn)
@@ -1990,8 +2004,6 @@ class Gen:
             elif p.kind == 'k':
                 ctx.add(VarInfo('k', 'int', lo=0, hi=KMAX + 1))
         ctx.env['acc'] = 0.0
-        ctx.add(VarInfo('acc', 'd', assignable=False))
-        ctx.used.add('acc')
         body = []
         nst = self.rng.randint(3, 9)
         for _ in range(nst):
@@ -2002,8 +2014,11 @@ class Gen:
         # parameters nothing has read yet
         ret = self.expr(ctx, 3)
         extra = []
+        pnames = {p.name for p in ps}
         for vi in ctx.decl_order[0]:
             nm = vi.name
+            if nm in pnames:
+                continue
             if vi.kind == 'd' and '.' not in nm and nm != 'acc' and (nm not in ctx.used or self.chance(0.3)):
                 extra.append(Var(nm))
             elif vi.kind == 'arr' and nm not in ctx.used:
@@ -2023,7 +2038,7 @@ class Gen:
                 extra.append(IntToD(IntE('idx[0]', ['idx']), 'cast'))
             elif p.kind == 'n' and not any(q.kind == 'array' and q.name in ctx.used for q in ps):
                 extra.append(IntToD(IntE('n', ['n']), 'cast'))
-        if ctx.need_acc:
+        if any(isinstance(n, Var) and n.name == 'acc' for n in walk_list(body + [Return(ret)])):
             extra.append(Var('acc'))
             body.insert(0, Decl('acc', Const(0.0)))
         for e in extra:
@@ -2137,7 +2152,7 @@ def render_prog(prog, funcs=None, annotate=None):
     needed = set()
     for f in funcs:
         needed |= called_helpers(f, hb)
-    lines = [HEADER % (prog.seed, ','.join(sorted(prog.features))).rstrip('\n'),
+    lines = [(HEADER % (prog.seed, ','.join(sorted(prog.features)))).rstrip('\n'),
              '#include <cmath>', '#include <gradgen/gradgen.h>', '']
     ranges = {}
 
@@ -2169,7 +2184,7 @@ def included_helpers(prog, funcs):
 
 def render_fwd(prog, funcs=None):
     funcs = prog.funcs if funcs is None else funcs
-    out = [HEADER % (prog.seed, ','.join(sorted(prog.features))).rstrip('\n'),
+    out = [(HEADER % (prog.seed, ','.join(sorted(prog.features)))).rstrip('\n'),
            '#pragma once', '#include "dual.h"', '']
     for st in prog.structs:
         out.append(st.render(True))
@@ -2207,7 +2222,7 @@ def glue_args(fn, grad):
 def render_driver(prog, funcs=None, fwd_header='prog_fwd.h', points=3, harness_seed=1):
     funcs = prog.funcs if funcs is None else funcs
     tested = [h for h in included_helpers(prog, funcs) if h.testable()] + list(funcs)
-    out = [HEADER % (prog.seed, ','.join(sorted(prog.features))).rstrip('\n'),
+    out = [(HEADER % (prog.seed, ','.join(sorted(prog.features)))).rstrip('\n'),
            '#include "harness.h"', '#include "%s"' % fwd_header, '']
     for st in prog.structs:
         out.append(st.render(False))

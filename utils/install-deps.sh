@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs what gradgen needs to build and test on Debian 12 (run as root).
+# Installs only what is missing; safe to run again.
+set -euo pipefail
+pkgs=(cmake ninja-build g++ python3 llvm-19-dev libclang-19-dev clang-19
+      llvm-19-tools libgtest-dev libbenchmark-dev)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
+    || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "gradgen: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
