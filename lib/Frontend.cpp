@@ -25,6 +25,7 @@
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <map>
 #include <set>
 
 using namespace clang;
@@ -87,6 +88,20 @@ bool isStdOrGlobal(const FunctionDecl *FD) {
   return false;
 }
 
+/// The name of a function as code outside its namespace spells it.
+std::string printableName(const FunctionDecl *FD) {
+  std::string Name = FD->getNameAsString();
+  bool Qualified = false;
+  for (const DeclContext *DC = FD->getDeclContext(); !DC->isTranslationUnit();
+       DC = DC->getParent())
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC))
+      if (!NS->isAnonymousNamespace() && !NS->isInlineNamespace()) {
+        Name = NS->getNameAsString() + "::" + Name;
+        Qualified = true;
+      }
+  return Qualified ? "::" + Name : Name;
+}
+
 /// The base names of the math functions gradgen knows.
 const std::set<std::string> &mathFunctions() {
   static const std::set<std::string> Names = {
@@ -121,6 +136,8 @@ public:
   }
 
   bool build(const FunctionDecl *FD);
+  /// For a callee's pullback: which parameters get adjoints.
+  const std::vector<bool> *Mask = nullptr;
 
 private:
   ASTContext &Ctx;
@@ -135,6 +152,7 @@ private:
   std::vector<gir::JumpTarget *> Breakables;
   std::vector<gir::JumpTarget *> Loops;
   gir::Loc NoGrad = 0; ///< The guard in force, if any.
+  bool AllowVoidCall = false;
   bool Failed = false;
 
   static gir::Loc loc(SourceLocation L) { return L.getRawEncoding(); }
@@ -174,6 +192,8 @@ private:
                           SourceLocation L);
   gir::Expr *pointerOffset(const Expr *E, gir::Var *&Base);
   gir::Expr *call(const CallExpr *CE);
+  gir::Expr *userCall(const CallExpr *CE, const FunctionDecl *Callee);
+  gir::Expr *pointerArg(const Expr *E);
   gir::Expr *lvalue(const Expr *E);
 
   bool stmt(const Stmt *S, std::vector<gir::Stmt *> &Out);
@@ -271,12 +291,13 @@ bool Builder::build(const FunctionDecl *FD) {
   QualType RT = FD->getReturnType();
   F.ReturnFK = floatKind(RT);
   F.ReturnType = spell(RT);
-  if (F.ReturnFK == gir::FloatKind::None) {
+  F.ReturnsVoid = RT->isVoidType();
+  if (F.ReturnFK == gir::FloatKind::None && !F.ReturnsVoid) {
     error(FD->getReturnTypeSourceRange().getBegin().isValid()
               ? FD->getReturnTypeSourceRange().getBegin()
               : FD->getLocation(),
           "gradgen can only differentiate functions that return float, "
-          "double or long double; '" +
+          "double, long double or void; '" +
               F.Name + "' returns '" + RT.getAsString(Policy) + "'");
     return false;
   }
@@ -294,9 +315,11 @@ bool Builder::build(const FunctionDecl *FD) {
     if (!param(FD->getParamDecl(I), I))
       return false;
 
-  F.Ret = internalVar("_ret", F.ReturnType);
-  F.Ret->FK = F.ReturnFK;
-  F.Ret->TopLevel = true;
+  if (!F.ReturnsVoid) {
+    F.Ret = internalVar("_ret", F.ReturnType);
+    F.Ret->FK = F.ReturnFK;
+    F.Ret->TopLevel = true;
+  }
 
   BlockDepth = 0;
   if (!block(FD->getBody(), F.Body))
@@ -362,7 +385,8 @@ bool Builder::param(const ParmVarDecl *PVD, unsigned Index) {
            false;
   }
   P.V = V;
-  P.Active = V->isFloating() && !V->IsConstParam;
+  P.Active = Mask ? (*Mask)[Index] && V->isFloating()
+               : V->isFloating() && !V->IsConstParam;
   VarMap[PVD] = V;
   F.Params.push_back(P);
   return true;
@@ -539,21 +563,11 @@ gir::Expr *Builder::call(const CallExpr *CE) {
   std::string Base;
   if (isStdOrGlobal(Callee))
     Base = mathBase(Callee->getName());
-  bool FloatingArgs = true;
-  for (const Expr *A : CE->arguments())
-    if (floatKind(A->getType()) == gir::FloatKind::None)
-      FloatingArgs = false;
   if (Base == "abs" && floatKind(CE->getType()) != gir::FloatKind::None)
     Base = "fabs";
   if (Base.empty() || Base == "abs" ||
-      floatKind(CE->getType()) == gir::FloatKind::None || !FloatingArgs) {
-    if (Callee->isVariadic())
-      return error(CE->getExprLoc(), "call to variadic function '" + Qual +
-                                         "' is not supported");
-    return error(CE->getExprLoc(),
-                 "call to '" + Qual +
-                     "' is not supported: gradgen knows no derivative for it");
-  }
+      floatKind(CE->getType()) == gir::FloatKind::None)
+    return userCall(CE, Callee);
   gir::Expr *E = F.newExpr(gir::Expr::Call);
   E->Fn = Base;
   // Print the callee as the user reached it: std:: overloads keep their
@@ -571,6 +585,235 @@ gir::Expr *Builder::call(const CallExpr *CE) {
     if (!A)
       return nullptr;
     E->Ops.push_back(A);
+  }
+  return E;
+}
+
+/// How a function uses a parameter through which it may read or write.
+void scanParamUse(const Stmt *S, const ParmVarDecl *P, bool &Reads,
+                  bool &Writes) {
+  if (!S)
+    return;
+  auto Based = [&](const Expr *E) {
+    // Is E (an lvalue) an element of, or P itself?
+    E = E->IgnoreParenImpCasts();
+    while (true) {
+      if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E))
+        E = ASE->getBase()->IgnoreParenImpCasts();
+      else if (const auto *UO = dyn_cast<UnaryOperator>(E);
+               UO && UO->getOpcode() == UO_Deref)
+        E = UO->getSubExpr()->IgnoreParenImpCasts();
+      else if (const auto *BO = dyn_cast<BinaryOperator>(E);
+               BO && BO->isAdditiveOp())
+        E = BO->getLHS()->getType()->isPointerType()
+                ? BO->getLHS()->IgnoreParenImpCasts()
+                : BO->getRHS()->IgnoreParenImpCasts();
+      else
+        break;
+    }
+    const auto *DRE = dyn_cast<DeclRefExpr>(E);
+    return DRE && DRE->getDecl() == P;
+  };
+  if (const auto *BO = dyn_cast<BinaryOperator>(S);
+      BO && BO->isAssignmentOp() && Based(BO->getLHS())) {
+    Writes = true;
+    if (BO->isCompoundAssignmentOp())
+      Reads = true;
+    // Indices inside the left side are reads of other things.
+    scanParamUse(BO->getRHS(), P, Reads, Writes);
+    return;
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(S);
+      UO && UO->isIncrementDecrementOp() && Based(UO->getSubExpr())) {
+    Writes = Reads = true;
+    return;
+  }
+  if (const auto *CE = dyn_cast<CallExpr>(S)) {
+    for (const Expr *A : CE->arguments())
+      if (A->getType()->isPointerType() || A->isLValue())
+        if (Based(A) && !(A->getType()->isPointerType() &&
+                          A->getType()->getPointeeType().isConstQualified()))
+          Writes = true;
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    if (DRE->getDecl() == P)
+      Reads = true;
+  for (const Stmt *C : S->children())
+    scanParamUse(C, P, Reads, Writes);
+}
+
+/// An argument passed to a pointer parameter: an array-like variable plus
+/// an offset.
+gir::Expr *Builder::pointerArg(const Expr *E) {
+  gir::Var *Base = nullptr;
+  gir::Expr *Off = pointerOffset(E, Base);
+  if (Failed)
+    return nullptr;
+  gir::Expr *P = F.newExpr(gir::Expr::Pointer);
+  P->Ops = {varRef(Base, E->getExprLoc()), Off};
+  P->Type = Base->Type;
+  P->Where = loc(E->getExprLoc());
+  return P;
+}
+
+gir::Expr *Builder::userCall(const CallExpr *CE, const FunctionDecl *Callee) {
+  std::string Qual = Callee->getQualifiedNameAsString();
+  if (Callee->isVariadic())
+    return error(CE->getExprLoc(), "call to variadic function '" + Qual +
+                                       "' is not supported");
+  if (isa<CXXMethodDecl>(Callee))
+    return error(CE->getExprLoc(), "calls of member functions are not "
+                                   "supported yet");
+  const FunctionDecl *Def = nullptr;
+  bool HasBody = Callee->hasBody(Def);
+  // A custom derivative: <name>_pullback declared beside the function.
+  const FunctionDecl *Custom = nullptr;
+  std::string PullbackName = Callee->getNameAsString() + "_pullback";
+  for (const NamedDecl *ND :
+       Callee->getDeclContext()->getRedeclContext()->lookup(
+           DeclarationName(&Ctx.Idents.get(PullbackName))))
+    if (const auto *FD = dyn_cast<FunctionDecl>(ND))
+      Custom = FD;
+
+  bool AnyFloating = floatKind(CE->getType()) != gir::FloatKind::None;
+  for (const ParmVarDecl *P : Callee->parameters()) {
+    QualType T = P->getType().getCanonicalType();
+    if (T->isPointerType() || T->isReferenceType())
+      T = T->getPointeeType();
+    AnyFloating |= floatKind(T) != gir::FloatKind::None;
+  }
+  if (!AnyFloating) {
+    // No floating value in or out: a constant as far as gradients go (an
+    // index computation, a size). Printed as written.
+    gir::Expr *E = F.newExpr(gir::Expr::Call);
+    E->Text = printableName(Callee);
+    E->Type = spell(CE->getType());
+    E->Where = loc(CE->getExprLoc());
+    for (const Expr *A : CE->arguments()) {
+      QualType AT = A->getType().getCanonicalType();
+      if (!AT->isIntegralOrEnumerationType() && !AT->isFloatingType())
+        return error(A->getExprLoc(), "this argument of a call to '" + Qual +
+                                          "' is not supported");
+      gir::Expr *X = expr(A);
+      if (!X)
+        return nullptr;
+      E->Ops.push_back(X);
+    }
+    if (CE->getType()->isVoidType() || (!isIntegral(CE->getType())))
+      return error(CE->getExprLoc(), "call to '" + Qual + "' is not "
+                                     "supported here");
+    return E;
+  }
+  if (!HasBody && !Custom)
+    return error(CE->getExprLoc(),
+                 "call to '" + Qual +
+                     "' is not supported: its body is not visible and there "
+                     "is no '" +
+                     PullbackName + "' for it");
+
+  gir::Callee *C = F.newCallee();
+  C->SourceName = Callee->getNameAsString();
+  C->Handle = HasBody ? Def : Callee;
+  C->ReturnsVoid = Callee->getReturnType()->isVoidType();
+  C->ReturnFK = floatKind(Callee->getReturnType());
+  C->ReturnType = spell(Callee->getReturnType());
+  if (!C->ReturnsVoid && C->ReturnFK == gir::FloatKind::None)
+    return error(CE->getExprLoc(), "calls of '" + Qual +
+                                       "' are not supported: it returns a "
+                                       "non-floating value and takes "
+                                       "floating arguments");
+  for (const DeclContext *DC = Callee->getDeclContext();
+       !DC->isTranslationUnit(); DC = DC->getParent())
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC))
+      if (!NS->isAnonymousNamespace())
+        C->Namespaces.insert(C->Namespaces.begin(), NS->getNameAsString());
+  C->Name = C->SourceName;
+  if (Custom) {
+    C->Custom = true;
+    C->CustomPullback = PullbackName;
+  }
+
+  gir::Expr *E = F.newExpr(gir::Expr::UserCall);
+  E->Fun = C;
+  E->Text = printableName(Callee);
+  E->Type = C->ReturnsVoid ? "void" : C->ReturnType;
+  E->FK = C->ReturnFK;
+  E->Where = loc(CE->getExprLoc());
+  for (unsigned I = 0; I < Callee->getNumParams(); ++I) {
+    const ParmVarDecl *P = Callee->getParamDecl(I);
+    const ParmVarDecl *DefP = HasBody ? Def->getParamDecl(I) : P;
+    QualType T = P->getType().getCanonicalType();
+    gir::CalleeParam CP;
+    bool NoGrad = hasAnnotation(P, ConstMarker) ||
+                  hasAnnotation(DefP, ConstMarker);
+    const Expr *Arg = CE->getArg(I);
+    gir::Expr *A = nullptr;
+    if (T->isPointerType()) {
+      QualType Pointee = T->getPointeeType();
+      CP.K = gir::CalleeParam::Pointer;
+      CP.FK = floatKind(Pointee);
+      CP.Type = spell(Pointee);
+      if (CP.FK == gir::FloatKind::None &&
+          !(isIntegral(Pointee) && Pointee.isConstQualified()))
+        return error(Arg->getExprLoc(), "passing this pointer to '" + Qual +
+                                            "' is not supported");
+      if (!Pointee.isConstQualified()) {
+        if (HasBody)
+          scanParamUse(Def->getBody(), DefP, CP.Reads, CP.Writes);
+        else
+          CP.Reads = CP.Writes = true;
+      } else {
+        CP.Reads = true;
+      }
+      A = pointerArg(Arg);
+    } else if (T->isReferenceType()) {
+      QualType Pointee = T->getPointeeType();
+      CP.FK = floatKind(Pointee);
+      CP.Type = spell(Pointee);
+      if (Pointee.isConstQualified() &&
+          (CP.FK != gir::FloatKind::None || isIntegral(Pointee))) {
+        CP.K = gir::CalleeParam::ConstRef;
+        CP.Reads = true;
+        A = expr(Arg);
+      } else if (CP.FK != gir::FloatKind::None) {
+        CP.K = gir::CalleeParam::Ref;
+        if (HasBody)
+          scanParamUse(Def->getBody(), DefP, CP.Reads, CP.Writes);
+        else
+          CP.Reads = CP.Writes = true;
+        A = lvalue(Arg);
+      } else {
+        return error(Arg->getExprLoc(), "passing this reference to '" + Qual +
+                                            "' is not supported");
+      }
+    } else if (floatKind(T) != gir::FloatKind::None || isIntegral(T)) {
+      CP.K = gir::CalleeParam::Value;
+      CP.FK = floatKind(T);
+      CP.Type = spell(T);
+      A = expr(Arg);
+    } else {
+      return error(Arg->getExprLoc(), "passing a value of type '" +
+                                          Arg->getType().getAsString(Policy) +
+                                          "' to '" + Qual +
+                                          "' is not supported yet");
+    }
+    if (!A)
+      return nullptr;
+    CP.NoGrad = NoGrad;
+    C->Params.push_back(CP);
+    C->CustomMask.push_back(CP.FK != gir::FloatKind::None && !NoGrad);
+    E->Ops.push_back(A);
+  }
+  if (Custom) {
+    // The custom pullback must have the pullback signature.
+    unsigned Want = Callee->getNumParams() + (C->ReturnsVoid ? 0 : 1);
+    for (bool B : C->CustomMask)
+      Want += B;
+    if (Custom->getNumParams() != Want)
+      return error(CE->getExprLoc(),
+                   "'" + PullbackName + "' does not have the pullback "
+                   "signature of '" + Qual + "' (expected " +
+                   Twine(Want) + " parameters)");
   }
   return E;
 }
@@ -736,6 +979,11 @@ gir::Expr *Builder::expr(const Expr *E) {
     return R;
   }
   if (const auto *CE = dyn_cast<CallExpr>(E)) {
+    bool VoidOk = AllowVoidCall;
+    AllowVoidCall = false;
+    if (CE->getType()->isVoidType() && !VoidOk)
+      return error(CE->getExprLoc(), "a call returning void is only allowed "
+                                     "as a statement");
     if (isa<CXXMemberCallExpr>(CE) || isa<CXXOperatorCallExpr>(CE)) {
       const auto *MD =
           dyn_cast_or_null<CXXMethodDecl>(CE->getDirectCallee());
@@ -978,10 +1226,22 @@ bool Builder::exprStmt(const Expr *E, std::vector<gir::Stmt *> &Out) {
     }
   }
   if (const auto *CE = dyn_cast<CallExpr>(E)) {
-    // A call whose value is unused: harmless only if it is a known pure
-    // function; translate it to report unsupported calls.
-    if (!expr(CE))
+    AllowVoidCall = true;
+    gir::Expr *C = expr(CE);
+    AllowVoidCall = false;
+    if (!C)
       return false;
+    if (C->K == gir::Expr::UserCall) {
+      gir::Stmt *S = F.newStmt(gir::Stmt::Call);
+      S->RHS = C;
+      S->Where = loc(CE->getExprLoc());
+      if (NoGrad) {
+        S->NoGrad = true;
+        S->NoGradGuard = NoGrad;
+      }
+      Out.push_back(S);
+    }
+    // A math function whose value is unused does nothing.
     return true;
   }
   if (const auto *C = dyn_cast<CStyleCastExpr>(E))
@@ -1306,58 +1566,207 @@ void collectFunctions(const DeclContext *DC, const SourceManager &SM,
 
 namespace gradgen {
 
-bool generateGradients(ASTContext &Ctx, const EngineOptions &Opts,
-                       EngineOutput &Out) {
+namespace {
+
+/// Which parameters of an annotated function are active by the contract.
+std::vector<bool> contractMask(const FunctionDecl *FD) {
+  std::vector<bool> Mask;
+  for (const ParmVarDecl *P : FD->parameters()) {
+    QualType T = P->getType().getCanonicalType();
+    if (T->isPointerType() || T->isReferenceType())
+      T = T->getPointeeType();
+    Mask.push_back(floatKind(T) != gir::FloatKind::None &&
+                   !hasAnnotation(P, ConstMarker));
+  }
+  return Mask;
+}
+
+std::string maskBits(const std::vector<bool> &Mask) {
+  std::string Bits;
+  for (bool B : Mask)
+    Bits += B ? '1' : '0';
+  return Bits;
+}
+
+/// Generates the annotated functions and, on demand, the pullbacks of the
+/// functions they call.
+class Generator {
+public:
+  Generator(ASTContext &Ctx) : Ctx(Ctx), SM(Ctx.getSourceManager()) {}
+
+  bool run(EngineOutput &Out, const EngineOptions &Opts);
+
+private:
+  struct Job {
+    const FunctionDecl *FD;
+    std::vector<bool> Mask;
+    std::string Name;
+  };
+  ASTContext &Ctx;
+  const SourceManager &SM;
+  std::map<std::pair<const FunctionDecl *, std::string>, std::string> Names;
+  std::set<std::string> UsedNames;
+  std::vector<Job> Queue;
+  std::string PublicDecls, InternalDecls, Definitions;
+  std::vector<gir::Diag> Diags;
+
+  bool isPublic(const FunctionDecl *FD) {
+    return isAnnotatedFunction(FD) &&
+           SM.isInMainFile(SM.getExpansionLoc(FD->getLocation()));
+  }
+
+  std::string request(const gir::Function &Caller, gir::Callee &C,
+                      const std::vector<bool> &Mask, gir::Loc Where,
+                      std::vector<gir::Diag> &D) {
+    std::string Name;
+    if (C.Custom) {
+      for (size_t I = 0; I < Mask.size(); ++I)
+        if (Mask[I] && !C.CustomMask[I]) {
+          D.push_back({gir::Diag::Error, Where,
+                       "the custom derivative '" + C.CustomPullback +
+                           "' takes no adjoint for argument " +
+                           std::to_string(I + 1) + " of '" + C.SourceName +
+                           "', which needs one"});
+          return "";
+        }
+      Name = C.CustomPullback;
+    } else {
+      const auto *FD = static_cast<const FunctionDecl *>(C.Handle);
+      auto Key = std::make_pair(FD->getCanonicalDecl(), maskBits(Mask));
+      auto It = Names.find(Key);
+      if (It != Names.end()) {
+        Name = It->second;
+      } else {
+        std::string Base = FD->getNameAsString() + "_pullback";
+        std::vector<bool> All;
+        for (const gir::CalleeParam &P : C.Params)
+          All.push_back(P.FK != gir::FloatKind::None);
+        if (isPublic(FD) && Mask == contractMask(FD)) {
+          Name = Base; // Generated with the annotated function.
+        } else {
+          Name = Mask == All ? Base : Base + "_" + maskBits(Mask);
+          if (isPublic(FD) && Mask == contractMask(FD))
+            Name = Base;
+          while (UsedNames.count(Name))
+            Name += "_";
+          Queue.push_back({FD, Mask, Name});
+        }
+        UsedNames.insert(Name);
+        Names[Key] = Name;
+      }
+    }
+    // Qualify the name unless caller and callee share their namespace.
+    std::vector<std::string> CallerNS;
+    for (const std::string &N : Caller.Namespaces)
+      if (!N.empty())
+        CallerNS.push_back(N);
+    if (CallerNS == C.Namespaces)
+      return Name;
+    std::string Q;
+    for (const std::string &N : C.Namespaces)
+      Q += "::" + N;
+    return Q + "::" + Name;
+  }
+
+  bool generate(const FunctionDecl *FD, const std::vector<bool> *Mask,
+                const std::string &Name) {
+    gir::Function F;
+    gir::Generated G;
+    std::vector<gir::Diag> D;
+    Builder B(Ctx, F, D);
+    B.Mask = Mask;
+    bool Ok = B.build(FD);
+    if (Ok) {
+      F.CalleeVariant = Mask != nullptr;
+      F.PullbackName = Name;
+      gir::PullbackRequest Req =
+          [this](const gir::Function &Caller, gir::Callee &C,
+                 const std::vector<bool> &M, gir::Loc Where,
+                 std::vector<gir::Diag> &DD) {
+            return request(Caller, C, M, Where, DD);
+          };
+      Ok = gir::differentiate(F, Req, D, G);
+    }
+    if (Mask && !D.empty()) {
+      // Problems inside a callee: say which call needed it.
+      D.push_back({gir::Diag::Note, static_cast<gir::Loc>(
+                                        FD->getLocation().getRawEncoding()),
+                   "while differentiating '" + FD->getNameAsString() +
+                       "', called from a differentiated function"});
+    }
+    Diags.insert(Diags.end(), D.begin(), D.end());
+    if (!Ok)
+      return false;
+    (Mask ? InternalDecls : PublicDecls) += G.Declaration;
+    Definitions += G.Definition;
+    return true;
+  }
+};
+
+bool Generator::run(EngineOutput &Out, const EngineOptions &Opts) {
   DiagnosticsEngine &DE = Ctx.getDiagnostics();
-  const SourceManager &SM = Ctx.getSourceManager();
+  std::vector<const FunctionDecl *> Functions;
+  collectFunctions(Ctx.getTranslationUnitDecl(), SM, Functions);
+  for (const FunctionDecl *FD : Functions)
+    UsedNames.insert(FD->getNameAsString() + "_pullback");
+
+  bool Ok = true;
+  unsigned N = 0;
+  for (const FunctionDecl *FD : Functions) {
+    Names[{FD->getCanonicalDecl(), maskBits(contractMask(FD))}] =
+        FD->getNameAsString() + "_pullback";
+    if (generate(FD, nullptr, ""))
+      ++N;
+    else
+      Ok = false;
+  }
+  // Pullbacks of callees, as the functions above (and they) ask for them.
+  for (size_t I = 0; Ok && I < Queue.size(); ++I) {
+    Job J = Queue[I];
+    if (!generate(J.FD, &J.Mask, J.Name))
+      Ok = false;
+  }
+
   unsigned ErrID = DE.getCustomDiagID(DiagnosticsEngine::Error, "%0");
   unsigned WarnID = DE.getCustomDiagID(DiagnosticsEngine::Warning, "%0");
   unsigned NoteID = DE.getCustomDiagID(DiagnosticsEngine::Note, "%0");
-
-  std::vector<const FunctionDecl *> Functions;
-  collectFunctions(Ctx.getTranslationUnitDecl(), SM, Functions);
-
-  bool Ok = true;
-  std::string Definitions, Declarations;
-  for (const FunctionDecl *FD : Functions) {
-    ir::Function F;
-    std::vector<ir::Diag> Diags;
-    ir::Generated G;
-    Builder B(Ctx, F, Diags);
-    bool FnOk = B.build(FD) && ir::differentiate(F, Diags, G);
-    for (const ir::Diag &D : Diags) {
-      unsigned ID = D.L == ir::Diag::Error     ? ErrID
-                    : D.L == ir::Diag::Warning ? WarnID
-                                               : NoteID;
-      DE.Report(SourceLocation::getFromRawEncoding(D.Where), ID) << D.Message;
-    }
-    if (!FnOk) {
-      Ok = false;
-      continue;
-    }
-    Definitions += G.Definition;
-    Declarations += G.Declaration;
-    ++Out.NumFunctions;
+  for (const gir::Diag &D : Diags) {
+    unsigned ID = D.L == gir::Diag::Error     ? ErrID
+                  : D.L == gir::Diag::Warning ? WarnID
+                                              : NoteID;
+    DE.Report(SourceLocation::getFromRawEncoding(
+                  static_cast<SourceLocation::UIntTy>(D.Where)),
+              ID)
+        << D.Message;
   }
-  if (!Ok || DE.hasErrorOccurred()) {
-    Out = EngineOutput();
+  if (!Ok || DE.hasErrorOccurred())
     return false;
-  }
 
-  Out.Source = "// Generated by gradgen from " + Opts.InputName +
-               ". Do not edit: regenerate instead.\n"
-               "#include \"" +
-               Opts.IncludeSpelling +
-               "\"\n"
-               "#include <gradgen/runtime.h>\n" +
-               Definitions;
-  Out.Header = "// Generated by gradgen from " + Opts.InputName +
-               ". Do not edit: regenerate instead.\n"
-               "#ifndef " +
-               Opts.HeaderGuard + "\n#define " + Opts.HeaderGuard +
-               "\n\n#include <gradgen/runtime.h>\n" + Declarations +
-               "\n#endif // " + Opts.HeaderGuard + "\n";
+  Out.NumFunctions = N;
+  std::string Head = "// Generated by gradgen from " + Opts.InputName +
+                     ". Do not edit: regenerate instead.\n";
+  Out.Source = Head + "#include \"" + Opts.IncludeSpelling +
+               "\"\n#include <gradgen/runtime.h>\n";
+  if (!InternalDecls.empty() || !PublicDecls.empty())
+    Out.Source += "\n// Declarations." + PublicDecls + InternalDecls +
+                  "\n// Definitions.";
+  Out.Source += Definitions;
+  Out.Header = Head + "#ifndef " + Opts.HeaderGuard + "\n#define " +
+               Opts.HeaderGuard + "\n\n#include <gradgen/runtime.h>\n" +
+               PublicDecls + "\n#endif // " + Opts.HeaderGuard + "\n";
   return true;
+}
+
+} // namespace
+
+bool generateGradients(ASTContext &Ctx, const EngineOptions &Opts,
+                       EngineOutput &Out) {
+  Out = EngineOutput();
+  Generator G(Ctx);
+  if (G.run(Out, Opts))
+    return true;
+  Out = EngineOutput();
+  return false;
 }
 
 } // namespace gradgen

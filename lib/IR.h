@@ -12,6 +12,7 @@
 #define GRADGEN_LIB_IR_H
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -75,11 +76,15 @@ struct Expr {
     Cast,   ///< Conversion to Type; Implicit when the source had no cast.
     Cond,   ///< Ops[0] ? Ops[1] : Ops[2].
     Detach, ///< gradgen::detach(Ops[0]).
+    UserCall, ///< A call of a function gradgen differentiates through.
+    Pointer,  ///< A pointer argument: Ops[0] (an array-like VarRef) plus
+              ///< the offset Ops[1] (null for none).
   };
   Kind K;
   std::string Text;
   std::string Fn; ///< Base name of a math function ("sin" for sinf).
   Var *V = nullptr;
+  struct Callee *Fun = nullptr; ///< UserCall.
   std::vector<Expr *> Ops;
   std::string Type;        ///< Spelling of the result type.
   FloatKind FK = FloatKind::None; ///< Floating kind of the result.
@@ -91,6 +96,31 @@ struct Expr {
 
 struct JumpTarget;
 
+/// What a caller needs to know of a function it calls.
+struct CalleeParam {
+  enum Kind { Value, Pointer, Ref, ConstRef };
+  Kind K = Value;
+  FloatKind FK = FloatKind::None;
+  std::string Type;    ///< Element spelling.
+  bool Writes = false; ///< The callee may write through it.
+  bool Reads = false;  ///< The callee may read through it.
+  bool NoGrad = false; ///< GRADGEN_CONST in the callee.
+};
+
+struct Callee {
+  std::string Name; ///< As printed in a call (qualified where needed).
+  std::string SourceName;
+  std::vector<CalleeParam> Params;
+  std::string ReturnType;
+  FloatKind ReturnFK = FloatKind::None;
+  bool ReturnsVoid = false;
+  const void *Handle = nullptr; ///< The callee's FunctionDecl.
+  bool Custom = false;          ///< The user wrote its pullback.
+  std::string CustomPullback;   ///< Its qualified name.
+  std::vector<bool> CustomMask; ///< Which parameters it takes adjoints for.
+  std::vector<std::string> Namespaces;
+};
+
 struct Stmt {
   enum Kind {
     Block,    ///< Body.
@@ -101,6 +131,7 @@ struct Stmt {
     Return,   ///< return RHS (RHS may be null).
     Break,    ///< Leaves Target.
     Continue, ///< Next iteration of Target.
+    Call,     ///< A call statement: RHS is a UserCall whose value is unused.
   };
   Kind K;
   Loc Where = 0;
@@ -158,6 +189,10 @@ struct Function {
   Var *Ret = nullptr; ///< Holds the return value after lowering.
   std::vector<std::string> UsedNames; ///< Identifiers a new name must avoid.
   std::vector<Loc> NoGradGuards;      ///< Every no_grad guard.
+  bool ReturnsVoid = false;
+  /// A pullback generated for a callee: only `PullbackName`, internal.
+  bool CalleeVariant = false;
+  std::string PullbackName; ///< Set for callee variants.
 
   Var *newVar() {
     Vars.push_back(std::make_unique<Var>());
@@ -173,6 +208,10 @@ struct Function {
     Stmts.back()->K = K;
     return Stmts.back().get();
   }
+  Callee *newCallee() {
+    Callees.push_back(std::make_unique<Callee>());
+    return Callees.back().get();
+  }
   JumpTarget *newTarget() {
     Targets.push_back(std::make_unique<JumpTarget>());
     return Targets.back().get();
@@ -182,17 +221,26 @@ struct Function {
   std::vector<std::unique_ptr<Expr>> Exprs;
   std::vector<std::unique_ptr<Stmt>> Stmts;
   std::vector<std::unique_ptr<JumpTarget>> Targets;
+  std::vector<std::unique_ptr<Callee>> Callees;
 };
 
 /// The generated code for one function.
 struct Generated {
-  std::string Definition; ///< Namespaced definitions.
-  std::string Declaration; ///< Namespaced declarations (for --header).
+  std::string Definition;  ///< Namespaced definitions.
+  std::string Declaration; ///< Namespaced declarations.
 };
+
+/// Asked by the engine for the pullback of a callee, with the parameters
+/// that need adjoints (\p Mask). Returns the name to call (qualified as seen
+/// from \p Caller), or an empty string after adding an error at \p Where.
+using PullbackRequest = std::function<std::string(
+    const Function &Caller, Callee &C, const std::vector<bool> &Mask,
+    Loc Where, std::vector<Diag> &Diags)>;
 
 /// Differentiates \p F. Appends diagnostics to \p Diags; returns false (and
 /// generates nothing) if any is an error.
-bool differentiate(Function &F, std::vector<Diag> &Diags, Generated &Out);
+bool differentiate(Function &F, const PullbackRequest &Request,
+                   std::vector<Diag> &Diags, Generated &Out);
 
 } // namespace ir
 } // namespace gradgen

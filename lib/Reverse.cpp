@@ -96,6 +96,27 @@ bool mentions(Expr *E, Var *V) {
   return Found;
 }
 
+/// The user call a statement makes: `x = g(...)` or `g(...);`.
+Expr *callOf(Stmt *S) {
+  if ((S->K == Stmt::Call || S->K == Stmt::Assign) && S->RHS &&
+      S->RHS->K == Expr::UserCall)
+    return S->RHS;
+  return nullptr;
+}
+
+/// The variable an argument passed by pointer or reference belongs to.
+Var *argVar(Expr *A) {
+  if (A->K == Expr::Pointer)
+    return A->Ops[0]->V;
+  return rootVar(A);
+}
+
+bool containsUserCall(Expr *E) {
+  bool Found = false;
+  forEachExpr(E, [&](Expr *X) { Found |= X->K == Expr::UserCall; });
+  return Found;
+}
+
 //===----------------------------------------------------------------------===//
 // Stage 1: lowering jumps
 //===----------------------------------------------------------------------===//
@@ -217,6 +238,7 @@ private:
         loop(S, Out, E);
         break;
       case Stmt::Decl:
+      case Stmt::Call:
       case Stmt::Assign:
         Out.push_back(S);
         break;
@@ -363,13 +385,39 @@ struct Slot {
 
 class Engine {
 public:
-  Engine(Function &F, std::vector<Diag> &Diags) : F(F), Diags(Diags) {}
+  Engine(Function &F, const PullbackRequest &Request, std::vector<Diag> &Diags)
+      : F(F), Request(Request), Diags(Diags) {}
   bool run(Generated &Out);
 
 private:
   Function &F;
+  const PullbackRequest &Request;
   std::vector<Diag> &Diags;
   std::set<std::string> Taken;
+  bool Failed = false;
+
+  /// Memory a call overwrites, recorded before the call.
+  struct Record {
+    Expr *Arg;          ///< The lvalue (Ref) or the Pointer argument.
+    Var *Base;          ///< The variable it belongs to.
+    uint64_t Count = 1; ///< Elements (a whole local array for pointers).
+    Slot Where;
+  };
+  std::map<Stmt *, std::vector<Record>> CallRecords;
+  /// How a call is reversed.
+  struct CallPlan {
+    std::string Name;        ///< The pullback to call.
+    std::vector<bool> Mask;  ///< Arguments passed an adjoint.
+    std::vector<bool> Dummy; ///< ... of which only a scratch one.
+  };
+  std::map<Stmt *, CallPlan> CallPlans;
+  void planCall(Stmt *S, Expr *C, bool Loop);
+  void hoistCalls(std::vector<Stmt *> &L, int Depth);
+  Expr *hoist(Expr *E, std::vector<Stmt *> &Before, bool Root, int Depth,
+              Stmt *Owner);
+  std::string recordCode(const Record &R);
+  std::string argText(Expr *A, const CalleeParam &P);
+  void reverseCall(Stmt *S, std::string &Out, int Ind);
 
   // Analysis results.
   std::map<Stmt *, Restore> Restores;
@@ -472,10 +520,24 @@ bool Engine::varied(Expr *E) {
     for (Expr *O : E->Ops)
       V |= varied(O);
     break;
+  case Expr::UserCall: {
+    for (size_t I = 0; I < E->Ops.size(); ++I) {
+      bool A = varied(E->Ops[I]);
+      if (!E->Fun->Params[I].NoGrad && E->Fun->Params[I].FK != FloatKind::None)
+        V |= A;
+    }
+    E->Varied = V; // Also for void calls: "has active data flow".
+    return V;
+  }
+  case Expr::Pointer:
+    if (E->Ops[1])
+      varied(E->Ops[1]);
+    E->Varied = E->Ops[0]->V->Varied && E->Ops[0]->V->isFloating();
+    return E->Varied;
   case Expr::Call:
     for (Expr *O : E->Ops)
       V |= varied(O);
-    if (isZeroDerivative(E->Fn))
+    if (E->Fn.empty() || isZeroDerivative(E->Fn))
       V = false;
     if (E->Fn == "copysign")
       V = E->Ops[0]->Varied;
@@ -501,6 +563,19 @@ void Engine::analyseActivity() {
     forEachStmt(F.Body, [&](Stmt *S) {
       if (S->Cond)
         varied(S->Cond);
+      if (Expr *C = callOf(S)) {
+        if (varied(C) && !S->NoGrad)
+          for (size_t I = 0; I < C->Ops.size(); ++I) {
+            const CalleeParam &P = C->Fun->Params[I];
+            if (!P.Writes || P.FK == FloatKind::None || P.NoGrad)
+              continue;
+            Var *W = argVar(C->Ops[I]);
+            if (W && !W->Varied) {
+              W->Varied = true;
+              Changed = true;
+            }
+          }
+      }
       if (S->K != Stmt::Assign)
         return;
       varied(S->LHS);
@@ -515,15 +590,25 @@ void Engine::analyseActivity() {
 }
 
 bool Engine::checkResult() {
+  if (F.CalleeVariant)
+    return true;
+  bool AnyActive = false;
+  for (Param &P : F.Params)
+    AnyActive |= P.Active;
+  if (F.ReturnsVoid) {
+    if (AnyActive)
+      return true;
+    Diags.push_back({Diag::Error, F.Where,
+                     "'" + F.Name + "' has no active parameter: no gradient "
+                     "can flow through it"});
+    return false;
+  }
   if (F.Ret->Varied)
     return true;
   Diags.push_back({Diag::Error, F.Where,
                    "the result of '" + F.Name +
                        "' does not depend on any active parameter: no "
                        "gradient can flow to it"});
-  bool AnyActive = false;
-  for (Param &P : F.Params)
-    AnyActive |= P.Active;
   if (!AnyActive)
     Diags.push_back({Diag::Note, F.Where,
                      "'" + F.Name +
@@ -577,17 +662,37 @@ void gradientSources(Expr *E, std::set<Var *> &Out) {
 }
 
 void Engine::warnUnused() {
+  if (F.CalleeVariant || F.ReturnsVoid)
+    return;
   std::set<Var *> Useful = {F.Ret};
   bool Changed = true;
   while (Changed) {
     Changed = false;
     forEachStmt(F.Body, [&](Stmt *S) {
-      if (S->K != Stmt::Assign || S->NoGrad)
+      if ((S->K != Stmt::Assign && S->K != Stmt::Call) || S->NoGrad)
         return;
+      std::set<Var *> Src;
+      if (Expr *C = callOf(S)) {
+        // A call: every argument may reach every output.
+        bool Reaches = S->K == Stmt::Assign && Useful.count(rootVar(S->LHS));
+        for (size_t I = 0; I < C->Ops.size(); ++I)
+          if (C->Fun->Params[I].Writes && Useful.count(argVar(C->Ops[I])))
+            Reaches = true;
+        if (!Reaches)
+          return;
+        for (size_t I = 0; I < C->Ops.size(); ++I) {
+          if (C->Ops[I]->K == Expr::Pointer)
+            Src.insert(C->Ops[I]->Ops[0]->V);
+          else
+            gradientSources(C->Ops[I], Src);
+        }
+        for (Var *X : Src)
+          Changed |= Useful.insert(X).second;
+        return;
+      }
       Var *V = rootVar(S->LHS);
       if (!Useful.count(V))
         return;
-      std::set<Var *> Src;
       gradientSources(S->RHS, Src);
       for (Var *X : Src)
         Changed |= Useful.insert(X).second;
@@ -624,6 +729,8 @@ void markPropagation(Expr *E) {
   case Expr::Const:
   case Expr::VarRef:
   case Expr::Detach:
+  case Expr::UserCall: // Calls are statements of their own.
+  case Expr::Pointer:
     return;
   case Expr::Index:
     markIndices(E);
@@ -678,6 +785,27 @@ bool isOverwrite(Stmt *S) {
 
 void Engine::analyseNeeded() {
   forEachStmt(F.Body, [&](Stmt *S) {
+    if (Expr *C = callOf(S)) {
+      if (C->Varied && !S->NoGrad)
+        for (size_t I = 0; I < C->Ops.size(); ++I) {
+          const CalleeParam &P = C->Fun->Params[I];
+          Expr *A = C->Ops[I];
+          if (!P.Writes) {
+            markAll(A);
+            continue;
+          }
+          // Written memory: its indices must be right; its old contents
+          // only if the callee reads them.
+          if (A->K == Expr::Pointer) {
+            if (A->Ops[1])
+              markAll(A->Ops[1]);
+          } else {
+            markIndices(A);
+          }
+          if (P.Reads)
+            argVar(A)->Needed = true;
+        }
+    }
     if (S->K != Stmt::Assign)
       return;
     Var *V = rootVar(S->LHS);
@@ -692,10 +820,43 @@ void Engine::analyseNeeded() {
       markPropagation(S->RHS);
   });
   // Restoring a value may read others: iterate to a fixed point.
+  std::set<std::pair<Stmt *, size_t>> Recorded;
   bool Changed = true;
   while (Changed) {
     Changed = false;
     forEachStmt(F.Body, [&](Stmt *S) {
+      Expr *C = callOf(S);
+      for (size_t I = 0; C && I < C->Ops.size(); ++I) {
+        const CalleeParam &P = C->Fun->Params[I];
+        Expr *A = C->Ops[I];
+        Var *W = P.Writes ? argVar(A) : nullptr;
+        if (!W || !W->Needed || !Recorded.insert({S, I}).second)
+          continue;
+        Changed = true;
+        Record R{A, W, 1, {}};
+        if (A->K == Expr::Pointer) {
+          if (W->K != Var::Array || W->Dims.size() != 1) {
+            Diags.push_back(
+                {Diag::Error, C->Where,
+                 "gradgen cannot differentiate this call: '" +
+                     C->Fun->SourceName + "' overwrites memory of '" +
+                     W->SourceName +
+                     "' whose old values the gradient needs, and the extent "
+                     "of that memory is unknown here (pass a local "
+                     "fixed-size array)"});
+            Failed = true;
+            continue;
+          }
+          R.Count = W->Dims[0];
+          if (A->Ops[1])
+            markAll(A->Ops[1]);
+        } else {
+          markIndices(A);
+        }
+        CallRecords[S].push_back(R);
+      }
+      if (S->K == Stmt::Call)
+        return;
       if (S->K != Stmt::Assign || Restores.count(S))
         return;
       Var *V = rootVar(S->LHS);
@@ -715,6 +876,105 @@ void Engine::analyseNeeded() {
       }
     });
   }
+}
+
+//===--- Calls become statements of their own -----------------------------===//
+
+Expr *Engine::hoist(Expr *E, std::vector<Stmt *> &Before, bool Root,
+                    int Depth, Stmt *Owner) {
+  if (!E)
+    return E;
+  bool Conditional = E->K == Expr::Cond ||
+                     (E->K == Expr::Binary &&
+                      (E->Text == "&&" || E->Text == "||"));
+  if (Conditional && containsUserCall(E)) {
+    Diags.push_back({Diag::Error, E->Where,
+                     "calls inside ?:, && or || are not supported: compute "
+                     "them in a statement before"});
+    Failed = true;
+    return E;
+  }
+  for (Expr *&O : E->Ops)
+    O = hoist(O, Before, false, Depth, Owner);
+  if (E->K != Expr::UserCall || Root)
+    return E;
+  Var *T = F.newVar();
+  T->Name = fresh("_" + E->Fun->SourceName);
+  T->SourceName = T->Name;
+  T->Type = E->Type;
+  T->FK = E->FK;
+  T->IsInternal = true;
+  T->DeclaredInLoop = Depth > 0;
+  Stmt *A = F.newStmt(Stmt::Assign);
+  A->LHS = F.newExpr(Expr::VarRef);
+  A->LHS->V = T;
+  A->LHS->Type = T->Type;
+  A->LHS->FK = T->FK;
+  A->Op = "=";
+  A->RHS = E;
+  A->IsDecl = true;
+  A->Where = E->Where;
+  A->NoGrad = Owner->NoGrad;
+  A->NoGradGuard = Owner->NoGradGuard;
+  Before.push_back(A);
+  Expr *R = F.newExpr(Expr::VarRef);
+  R->V = T;
+  R->Type = T->Type;
+  R->FK = T->FK;
+  return R;
+}
+
+void Engine::hoistCalls(std::vector<Stmt *> &L, int Depth) {
+  std::vector<Stmt *> Out;
+  for (Stmt *S : L) {
+    std::vector<Stmt *> Before;
+    if (S->K == Stmt::Assign && S->RHS->K == Expr::Cond &&
+        containsUserCall(S->RHS) && !containsUserCall(S->RHS->Ops[0])) {
+      // x = c ? g(a) : b  becomes  if (c) x = g(a); else x = b;
+      Stmt *If = F.newStmt(Stmt::If);
+      If->Where = S->Where;
+      If->Cond = S->RHS->Ops[0];
+      for (int Side = 1; Side <= 2; ++Side) {
+        Stmt *A = F.newStmt(Stmt::Assign);
+        *A = *S;
+        A->RHS = S->RHS->Ops[Side];
+        (Side == 1 ? If->Body : If->Else).push_back(A);
+      }
+      S = If;
+    }
+    switch (S->K) {
+    case Stmt::Assign: {
+      bool RootOk = S->RHS->K == Expr::UserCall && S->LHS->FK == S->RHS->FK;
+      S->RHS = hoist(S->RHS, Before, RootOk, Depth, S);
+      break;
+    }
+    case Stmt::Call:
+      S->RHS = hoist(S->RHS, Before, true, Depth, S);
+      break;
+    case Stmt::If:
+      S->Cond = hoist(S->Cond, Before, false, Depth, S);
+      hoistCalls(S->Body, Depth);
+      hoistCalls(S->Else, Depth);
+      break;
+    case Stmt::Loop:
+      if (containsUserCall(S->Cond)) {
+        Diags.push_back({Diag::Error, S->Cond->Where,
+                         "calls in a loop condition are not supported: "
+                         "compute the condition in the loop body"});
+        Failed = true;
+      }
+      hoistCalls(S->Body, Depth + 1);
+      break;
+    case Stmt::Block:
+      hoistCalls(S->Body, Depth);
+      break;
+    default:
+      break;
+    }
+    Out.insert(Out.end(), Before.begin(), Before.end());
+    Out.push_back(S);
+  }
+  L = std::move(Out);
 }
 
 //===--- Stage 3: planning ------------------------------------------------===//
@@ -738,7 +998,11 @@ bool Engine::hasRevWork(Stmt *S) {
   bool W = false;
   switch (S->K) {
   case Stmt::Assign:
-    W = rootVar(S->LHS)->Varied || Restores.count(S);
+  case Stmt::Call:
+    if (S->K == Stmt::Assign)
+      W = rootVar(S->LHS)->Varied || Restores.count(S);
+    if (Expr *C = callOf(S))
+      W |= (C->Varied && !S->NoGrad) || CallRecords.count(S);
     break;
   case Stmt::Block:
   case Stmt::If:
@@ -755,9 +1019,71 @@ bool Engine::hasRevWork(Stmt *S) {
   return W;
 }
 
+void Engine::planCall(Stmt *S, Expr *C, bool Loop) {
+  for (Record &R : CallRecords[S]) {
+    const std::string &Type = R.Base->Type;
+    if (Loop) {
+      R.Where = {true, tapeFor(Type)};
+    } else {
+      R.Where = {false, fresh("_saved_" + R.Base->Name)};
+      Hoisted.push_back(Type + " " + R.Where.Name +
+                        (R.Count > 1 || R.Arg->K == Expr::Pointer
+                             ? "[" + std::to_string(R.Count) + "]"
+                             : "") +
+                        "{};");
+    }
+  }
+  if (!C->Varied || S->NoGrad)
+    return;
+  CallPlan CP;
+  Callee &Fn = *C->Fun;
+  for (size_t I = 0; I < C->Ops.size(); ++I) {
+    const CalleeParam &P = Fn.Params[I];
+    Expr *A = C->Ops[I];
+    bool Active = P.FK != FloatKind::None && !P.NoGrad &&
+                  ((P.K == CalleeParam::Value || P.K == CalleeParam::ConstRef)
+                       ? A->Varied
+                       : argVar(A)->Varied && argVar(A)->isFloating());
+    if (P.NoGrad && P.Writes && argVar(A)->Varied) {
+      Diags.push_back({Diag::Error, A->Where,
+                       "'" + Fn.SourceName +
+                           "' writes through a GRADGEN_CONST parameter into "
+                           "memory that carries a gradient"});
+      Failed = true;
+    }
+    CP.Mask.push_back(Active);
+  }
+  CP.Dummy.assign(CP.Mask.size(), false);
+  if (Fn.Custom) {
+    // A user's pullback takes adjoints for all its active parameters.
+    for (size_t I = 0; I < CP.Mask.size(); ++I) {
+      if (!Fn.CustomMask[I] || CP.Mask[I])
+        continue;
+      if (Fn.Params[I].K == CalleeParam::Pointer) {
+        Diags.push_back({Diag::Error, C->Ops[I]->Where,
+                         "'" + Fn.CustomPullback +
+                             "' needs adjoint storage for this argument, "
+                             "which carries no gradient"});
+        Failed = true;
+      }
+      CP.Dummy[I] = true;
+    }
+  }
+  std::vector<bool> Ask = CP.Mask;
+  CP.Name = Request(F, Fn, Ask, C->Where, Diags);
+  if (CP.Name.empty())
+    Failed = true;
+  if (Fn.Custom)
+    for (size_t I = 0; I < CP.Mask.size(); ++I)
+      CP.Mask[I] = CP.Mask[I] || CP.Dummy[I];
+  CallPlans[S] = CP;
+}
+
 void Engine::plan(std::vector<Stmt *> &L, bool Loop) {
   for (Stmt *S : L) {
     InLoop[S] = Loop;
+    if (Expr *C = callOf(S))
+      planCall(S, C, Loop);
     switch (S->K) {
     case Stmt::Assign:
       if (Restores.count(S) && Restores[S] == Restore::Record) {
@@ -846,6 +1172,16 @@ Txt Engine::print(Expr *E) {
             16};
   case Expr::Detach:
     return atom("gradgen::detach(" + print(E->Ops[0]).S + ")");
+  case Expr::UserCall: {
+    std::string S = E->Text + "(";
+    for (size_t I = 0; I < E->Ops.size(); ++I)
+      S += (I ? ", " : "") + argText(E->Ops[I], E->Fun->Params[I]);
+    return atom(S + ")");
+  }
+  case Expr::Pointer:
+    if (!E->Ops[1])
+      return print(E->Ops[0]);
+    return bin(print(E->Ops[0]), "+", print(E->Ops[1]));
   }
   return atom("");
 }
@@ -866,6 +1202,8 @@ void Engine::Prop::run(Expr *E, Txt G) {
   switch (E->K) {
   case Expr::Const:
   case Expr::Detach:
+  case Expr::UserCall: // Hoisted into statements of their own.
+  case Expr::Pointer:
     return;
   case Expr::VarRef:
   case Expr::Index:
@@ -1090,7 +1428,16 @@ void Engine::forward(const std::vector<Stmt *> &L, std::string &Out,
       Out += Pad + V->Type + " " + V->Name + Dims + "{};\n";
       break;
     }
+    case Stmt::Call:
+      for (const Record &R : CallRecords[S])
+        Out += Pad + recordCode(R) + "\n";
+      Out += Pad + print(S->RHS).S + ";\n";
+      break;
     case Stmt::Assign: {
+      auto CR = CallRecords.find(S);
+      if (CR != CallRecords.end())
+        for (const Record &R : CR->second)
+          Out += Pad + recordCode(R) + "\n";
       auto It = Slots.find(S);
       if (It != Slots.end()) {
         std::string Old = print(S->LHS).S;
@@ -1162,7 +1509,139 @@ void Engine::forward(const std::vector<Stmt *> &L, std::string &Out,
   }
 }
 
+std::string Engine::argText(Expr *A, const CalleeParam &P) {
+  (void)P;
+  return print(A).S;
+}
+
+/// Forward code keeping the memory a call is about to overwrite.
+std::string Engine::recordCode(const Record &R) {
+  if (R.Arg->K != Expr::Pointer) {
+    std::string L = print(R.Arg).S;
+    return R.Where.OnTape ? R.Where.Name + ".push(" + L + ");"
+                          : R.Where.Name + " = " + L + ";";
+  }
+  std::string J = fresh("_j");
+  Taken.erase(J);
+  std::string Elem = R.Base->Name + "[" + J + "]";
+  return "for (std::size_t " + J + " = 0; " + J + " < " +
+         std::to_string(R.Count) + "; ++" + J + ") " +
+         (R.Where.OnTape ? R.Where.Name + ".push(" + Elem + ");"
+                         : R.Where.Name + "[" + J + "] = " + Elem + ";");
+}
+
+/// Reverses `x = g(...)` or `g(...);`: back to the memory before the call,
+/// then the pullback of g, which recomputes g from there and propagates.
+void Engine::reverseCall(Stmt *S, std::string &Out, int Ind) {
+  Expr *C = callOf(S);
+  unsigned Counter = 0;
+  std::string Body;
+  Prop P{*this, Body, Ind + 1, {}, Counter};
+  Txt Seed;
+  bool HasSeed = false;
+  if (S->K == Stmt::Assign) {
+    Var *V = rootVar(S->LHS);
+    if (V->Varied) {
+      Txt Adj = adjointOf(S->LHS);
+      Seed = atom(P.temp(S->LHS->Type, Adj));
+      HasSeed = true;
+      if (isOverwrite(S))
+        P.line(Adj.S + " = 0;");
+    }
+    if (Restores.count(S))
+      P.line(restoreCode(S));
+  }
+  // The memory the call overwrote, as it was before the call.
+  std::vector<std::string> Before;
+  auto Reload = [&](size_t K) {
+    const Record &R = CallRecords[S][K];
+    if (R.Arg->K != Expr::Pointer) {
+      P.line(print(R.Arg).S + " = " + Before[K] + ";");
+      return;
+    }
+    std::string J = fresh("_j");
+    Taken.erase(J);
+    P.line("for (std::size_t " + J + " = 0; " + J + " < " +
+           std::to_string(R.Count) + "; ++" + J + ") " + R.Base->Name + "[" +
+           J + "] = " + Before[K] + "[" + J + "];");
+  };
+  auto CR = CallRecords.find(S);
+  if (CR != CallRecords.end()) {
+    for (const Record &R : CR->second) {
+      std::string M = fresh("_m" + std::to_string(Counter++));
+      Taken.erase(M);
+      Before.push_back(M);
+      if (R.Arg->K != Expr::Pointer) {
+        P.line(R.Base->Type + " " + M + " = " +
+               (R.Where.OnTape ? R.Where.Name + ".pop()" : R.Where.Name) +
+               ";");
+        continue;
+      }
+      std::string N = std::to_string(R.Count);
+      P.line(R.Base->Type + " " + M + "[" + N + "];");
+      std::string J = fresh("_j");
+      Taken.erase(J);
+      if (R.Where.OnTape)
+        P.line("for (std::size_t " + J + " = " + N + "; " + J + "-- > 0;) " +
+               M + "[" + J + "] = " + R.Where.Name + ".pop();");
+      else
+        P.line("for (std::size_t " + J + " = 0; " + J + " < " + N + "; ++" +
+               J + ") " + M + "[" + J + "] = " + R.Where.Name + "[" + J +
+               "];");
+    }
+    for (size_t K = 0; K < Before.size(); ++K)
+      Reload(K);
+  }
+  auto CPIt = CallPlans.find(S);
+  if (CPIt != CallPlans.end()) {
+    const CallPlan &CP = CPIt->second;
+    Callee &Fn = *C->Fun;
+    std::vector<std::string> Adj(C->Ops.size());
+    std::string Call = CP.Name + "(";
+    for (size_t I = 0; I < C->Ops.size(); ++I)
+      Call += (I ? ", " : "") + argText(C->Ops[I], Fn.Params[I]);
+    if (!Fn.ReturnsVoid)
+      Call += ", " + (HasSeed ? Seed.S : literal(Fn.ReturnFK, "0"));
+    for (size_t I = 0; I < C->Ops.size(); ++I) {
+      if (!CP.Mask[I])
+        continue;
+      const CalleeParam &Prm = Fn.Params[I];
+      Expr *A = C->Ops[I];
+      std::string Arg;
+      if (Prm.K == CalleeParam::Value || Prm.K == CalleeParam::ConstRef ||
+          CP.Dummy[I]) {
+        Adj[I] = fresh("_a" + std::to_string(Counter++));
+        Taken.erase(Adj[I]);
+        P.line(std::string(spell(Prm.FK)) + " " + Adj[I] + " = 0;");
+        Arg = "&" + Adj[I];
+      } else if (Prm.K == CalleeParam::Pointer) {
+        Var *B = A->Ops[0]->V;
+        Arg = B->Adjoint;
+        if (A->Ops[1])
+          Arg = bin(atom(Arg), "+", print(A->Ops[1])).S;
+      } else {
+        Arg = "&" + paren(adjointOf(A), 3);
+      }
+      Call += ", " + Arg;
+    }
+    P.line(Call + ");");
+    for (size_t I = 0; I < C->Ops.size(); ++I)
+      if (!Adj[I].empty() && !CP.Dummy[I])
+        P.run(C->Ops[I], atom(Adj[I]));
+    // The pullback left the memory as the call did: back to before it.
+    for (size_t K = 0; K < Before.size(); ++K)
+      Reload(K);
+  }
+  if (!Body.empty())
+    Out += std::string(Ind * 2, ' ') + "{\n" + Body +
+           std::string(Ind * 2, ' ') + "}\n";
+}
+
 void Engine::reverseAssign(Stmt *S, std::string &Out, int Ind) {
+  if (callOf(S)) {
+    reverseCall(S, Out, Ind);
+    return;
+  }
   std::string Pad(Ind * 2, ' ');
   Var *V = rootVar(S->LHS);
   bool HasRestore = Restores.count(S);
@@ -1243,6 +1722,7 @@ void Engine::reverse(const std::vector<Stmt *> &L, std::string &Out,
       continue;
     switch (S->K) {
     case Stmt::Assign:
+    case Stmt::Call:
       reverseAssign(S, Out, Ind);
       break;
     case Stmt::Block:
@@ -1282,9 +1762,11 @@ void Engine::reverse(const std::vector<Stmt *> &L, std::string &Out,
 
 /// Appends the definition to Out; returns the signature.
 std::string Engine::emitFunction(bool Pullback, std::string &Out) {
-  std::string Sig = (F.IsStatic ? "static " : "") +
+  std::string Name = F.CalleeVariant ? F.PullbackName
+                     : F.Name + (Pullback ? "_pullback" : "_grad");
+  std::string Sig = (F.IsStatic || F.CalleeVariant ? "static " : "") +
                     std::string(Pullback ? "void " : F.ReturnType + " ") +
-                    F.Name + (Pullback ? "_pullback(" : "_grad(");
+                    Name + "(";
   bool First = true;
   auto Arg = [&](const std::string &A) {
     Sig += (First ? "" : ", ") + A;
@@ -1293,7 +1775,7 @@ std::string Engine::emitFunction(bool Pullback, std::string &Out) {
   for (Param &P : F.Params)
     Arg(P.Decl);
   std::string Seed = "1";
-  if (Pullback) {
+  if (Pullback && !F.ReturnsVoid) {
     Seed = fresh("d_ret");
     Taken.erase(Seed);
     Arg(F.ReturnType + " " + Seed);
@@ -1306,7 +1788,7 @@ std::string Engine::emitFunction(bool Pullback, std::string &Out) {
   Out += Sig + " {\n";
   for (const std::string &H : Hoisted) {
     // A pullback computes the result but does not return it.
-    bool Unused = Pullback && H.compare(0, F.ReturnType.size() + 1 +
+    bool Unused = Pullback && F.Ret && H.compare(0, F.ReturnType.size() + 1 +
                                                F.Ret->Name.size() + 1,
                                         F.ReturnType + " " + F.Ret->Name +
                                             "{") == 0;
@@ -1319,8 +1801,12 @@ std::string Engine::emitFunction(bool Pullback, std::string &Out) {
   Out += "  // Forward sweep.\n";
   forward(F.Body, Out, 1);
   Out += "  // Reverse sweep.\n";
-  Out += "  " + F.Ret->Adjoint + " = " + (Pullback ? Seed : literal(F.ReturnFK, "1")) +
-         ";\n";
+  if (F.Ret && F.Ret->Varied)
+    Out += "  " + F.Ret->Adjoint + " = " +
+           (Pullback ? Seed : literal(F.ReturnFK, "1")) + ";\n";
+  else if (Pullback && F.Ret)
+    Out += "  static_cast<void>(" + Seed + "); // The result carries no "
+           "gradient.\n";
   reverse(F.Body, Out, 1);
   for (Param &P : F.Params)
     if (P.Active && P.V->K == Var::Scalar)
@@ -1340,11 +1826,16 @@ bool Engine::run(Generated &Out) {
     Taken.insert(V->Name);
 
   JumpLowering(F, [this](const char *Base) { return fresh(Base); }).run();
+  hoistCalls(F.Body, 0);
+  if (Failed)
+    return false;
   analyseActivity();
   if (!checkResult())
     return false;
   warnUnused();
   analyseNeeded();
+  if (Failed)
+    return false;
 
   // Declarations: in place when the declaration sits in the function's own
   // block, hoisted to the top otherwise (the reverse sweep needs them).
@@ -1355,7 +1846,7 @@ bool Engine::run(Generated &Out) {
     Var *V = VP.get();
     if (V->IsParam || InPlace.count(V))
       continue;
-    bool Used = V == F.Ret;
+    bool Used = V == F.Ret && V;
     forEachStmt(F.Body, [&](Stmt *S) {
       if ((S->K == Stmt::Decl && S->V == V) ||
           (S->K == Stmt::Assign && rootVar(S->LHS) == V))
@@ -1380,33 +1871,39 @@ bool Engine::run(Generated &Out) {
     // By-value parameters accumulate in _d_<name>, added to the contract's
     // pointer d_<name> at the end.
     V->Adjoint = V->IsParam ? "_d_" + V->Name
-                            : fresh(V == F.Ret ? "_d_ret" : "_d_" + V->Name);
+                            : fresh(V == F.Ret ? "_d_ret"
+                                    : "_d_" + V->Name.substr(
+                                                  V->Name[0] == '_' ? 1 : 0));
     std::string Dims;
     for (uint64_t D : V->Dims)
       Dims += "[" + std::to_string(D) + "]";
     Hoisted.push_back(V->Type + " " + V->Adjoint + Dims + "{};");
   }
   plan(F.Body, false);
+  if (Failed)
+    return false;
 
   std::string Open, Close;
   for (const std::string &NS : F.Namespaces) {
     Open += NS.empty() ? "namespace {\n" : "namespace " + NS + " {\n";
     Close = "} // namespace " + NS + "\n" + Close;
   }
-  std::string Defs;
-  std::string GradSig = emitFunction(false, Defs);
-  Defs += "\n";
-  std::string PullSig = emitFunction(true, Defs);
+  std::string Defs, Decls;
+  if (!F.ReturnsVoid && !F.CalleeVariant) {
+    Decls += emitFunction(false, Defs) + ";\n";
+    Defs += "\n";
+  }
+  Decls += emitFunction(true, Defs) + ";\n";
   Out.Definition = "\n" + Open + Defs + Close;
-  std::string Decls = GradSig + ";\n" + PullSig + ";\n";
   Out.Declaration = "\n" + Open + Decls + Close;
   return true;
 }
 
 } // namespace
 
-bool differentiate(Function &F, std::vector<Diag> &Diags, Generated &Out) {
-  return Engine(F, Diags).run(Out);
+bool differentiate(Function &F, const PullbackRequest &Request,
+                   std::vector<Diag> &Diags, Generated &Out) {
+  return Engine(F, Request, Diags).run(Out);
 }
 
 } // namespace ir
