@@ -822,6 +822,13 @@ gir::Expr *Builder::expr(const Expr *E) {
   if (!E)
     return nullptr;
   E = E->IgnoreParens();
+  // Temporaries (a detach() of an expression binds one) change nothing.
+  if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
+    return expr(EWC->getSubExpr());
+  if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E))
+    return expr(MTE->getSubExpr());
+  if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(E))
+    return expr(BTE->getSubExpr());
   QualType T = E->getType();
 
   if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E)) {
@@ -1023,7 +1030,10 @@ gir::Expr *Builder::lvalue(const Expr *E) {
     return nullptr;
   if (L->K != gir::Expr::Index)
     return error(S->getExprLoc(), "this assignment target is not supported");
-  if (L->Ops[0]->V->IsPointerToConst)
+  gir::Expr *Root = L;
+  while (Root->K == gir::Expr::Index)
+    Root = Root->Ops[0];
+  if (Root->V && Root->V->IsPointerToConst)
     return error(S->getExprLoc(), "assignment through a pointer to const");
   return L;
 }

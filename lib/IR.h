@@ -60,6 +60,7 @@ struct Var {
   bool Needed = false; ///< Its value is read by the reverse sweep.
   bool Hoisted = false; ///< Declared at the top of the generated function.
   std::string Adjoint; ///< Name of its adjoint, if Varied.
+  std::string AdjointParam; ///< An active parameter's adjoint pointer.
 
   bool isFloating() const { return FK != FloatKind::None; }
   bool isArrayLike() const { return K == PointerParam || K == Array; }

@@ -355,11 +355,25 @@ std::string paren(const Txt &T, int Max) {
   return T.Prec > Max ? "(" + T.S + ")" : T.S;
 }
 
+/// Does a child of precedence C under operator Op deserve parentheses even
+/// where the grammar does not need them (what -Wparentheses asks)?
+bool clarify(const std::string &Op, int C) {
+  if (Op == "||")
+    return C == 14;
+  if (Op == "|" || Op == "^" || Op == "&")
+    return C > 3;
+  if (Op == "<<" || Op == ">>")
+    return C == 6;
+  return false;
+}
+
 Txt bin(const Txt &A, const std::string &Op, const Txt &B) {
   int P = binaryPrec(Op);
   // Left-associative: the right operand needs parentheses at equal
   // precedence.
-  return {paren(A, P) + " " + Op + " " + paren(B, P - 1), P};
+  std::string L = clarify(Op, A.Prec) ? "(" + A.S + ")" : paren(A, P);
+  std::string R = clarify(Op, B.Prec) ? "(" + B.S + ")" : paren(B, P - 1);
+  return {L + " " + Op + " " + R, P};
 }
 
 Txt neg(const Txt &A) {
@@ -512,7 +526,8 @@ bool Engine::varied(Expr *E) {
     break;
   case Expr::Index:
     varied(E->Ops[1]);
-    V = varied(E->Ops[0]);
+    varied(E->Ops[0]);
+    V = rootVar(E)->Varied && rootVar(E)->isFloating();
     break;
   case Expr::Unary:
   case Expr::Binary:
@@ -1277,7 +1292,14 @@ void Engine::Prop::call(Expr *E, const Txt &G0) {
   Txt G = share(G0, Uses, E->Type);
   Expr *A = E->Ops[0];
   Expr *B = E->Ops.size() > 1 ? E->Ops[1] : nullptr;
-  auto ArgVal = [&](Expr *X) { return val(X); };
+  // Argument values in the call's own type (an int exponent, a float
+  // argument of a double overload).
+  auto ArgVal = [&](Expr *X) {
+    Txt T = val(X);
+    if (X->FK == K)
+      return T;
+    return atom("static_cast<" + E->Type + ">(" + T.S + ")");
+  };
   auto Into = [&](Expr *X, const Txt &Partial) {
     if (X && X->Varied)
       run(X, bin(G, "*", Partial));
@@ -1335,7 +1357,7 @@ void Engine::Prop::call(Expr *E, const Txt &G0) {
   else if (Fn == "log1p")
     Into(A, bin(L("1"), "/", bin(L("1"), "+", ArgVal(A))));
   else if (Fn == "pow") {
-    Txt X = ArgVal(A), Y = ArgVal(B);
+    Txt X = ArgVal(A), Y = val(B);
     if (A->Varied)
       Into(A, bin(Y, "*",
                   atom("std::pow(" + X.S + ", " + bin(Y, "-", L("1")).S + ")")));
@@ -1764,7 +1786,13 @@ void Engine::reverse(const std::vector<Stmt *> &L, std::string &Out,
 std::string Engine::emitFunction(bool Pullback, std::string &Out) {
   std::string Name = F.CalleeVariant ? F.PullbackName
                      : F.Name + (Pullback ? "_pullback" : "_grad");
-  std::string Sig = (F.IsStatic || F.CalleeVariant ? "static " : "") +
+  bool Internal = F.IsStatic || F.CalleeVariant ||
+                  std::count(F.Namespaces.begin(), F.Namespaces.end(), "");
+  // An internal function the program does not call must not warn.
+  std::string Sig = std::string(Internal && !F.CalleeVariant
+                                    ? "[[maybe_unused]] "
+                                    : "") +
+                    (F.IsStatic || F.CalleeVariant ? "static " : "") +
                     std::string(Pullback ? "void " : F.ReturnType + " ") +
                     Name + "(";
   bool First = true;
@@ -1782,8 +1810,7 @@ std::string Engine::emitFunction(bool Pullback, std::string &Out) {
   }
   for (Param &P : F.Params)
     if (P.Active)
-      Arg(std::string(spell(P.V->FK)) + " *" + P.V->Adjoint.substr(
-          P.V->K == Var::Scalar ? 1 : 0));
+      Arg(std::string(spell(P.V->FK)) + " *" + P.V->AdjointParam);
   Sig += ")";
   Out += Sig + " {\n";
   for (const std::string &H : Hoisted) {
@@ -1810,7 +1837,7 @@ std::string Engine::emitFunction(bool Pullback, std::string &Out) {
   reverse(F.Body, Out, 1);
   for (Param &P : F.Params)
     if (P.Active && P.V->K == Var::Scalar)
-      Out += "  *" + P.V->Adjoint.substr(1) + " += " + P.V->Adjoint + ";\n";
+      Out += "  *" + P.V->AdjointParam + " += " + P.V->Adjoint + ";\n";
   if (!OutputTape.empty())
     Out += "  gradgen::detail::write_back(" + OutputTape + ");\n";
   if (!Pullback)
@@ -1859,18 +1886,32 @@ bool Engine::run(Generated &Out) {
       Dims += "[" + std::to_string(D) + "]";
     Hoisted.push_back(V->Type + " " + V->Name + Dims + "{};");
   }
-  // Adjoints.
+  // Adjoints. An active parameter p gets the pointer d_p, unless that
+  // name is a parameter's own.
+  std::set<std::string> ParamNames;
+  for (Param &P : F.Params)
+    ParamNames.insert(P.V->Name);
+  for (Param &P : F.Params) {
+    if (!P.Active)
+      continue;
+    std::string Name = "d_" + P.V->Name;
+    while (ParamNames.count(Name))
+      Name += "_";
+    ParamNames.insert(Name);
+    Taken.insert(Name);
+    P.V->AdjointParam = Name;
+  }
   for (auto &VP : F.Vars) {
     Var *V = VP.get();
     if (!V->Varied)
       continue;
     if (V->IsParam && V->K != Var::Scalar) {
-      V->Adjoint = "d_" + V->Name;
+      V->Adjoint = V->AdjointParam;
       continue;
     }
     // By-value parameters accumulate in _d_<name>, added to the contract's
     // pointer d_<name> at the end.
-    V->Adjoint = V->IsParam ? "_d_" + V->Name
+    V->Adjoint = V->IsParam ? fresh("_d_" + V->Name)
                             : fresh(V == F.Ret ? "_d_ret"
                                     : "_d_" + V->Name.substr(
                                                   V->Name[0] == '_' ? 1 : 0));

@@ -4,6 +4,9 @@
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: not %gradgen %s -o %t/out.cpp -- -std=c++17 2>&1 | FileCheck %s
 // RUN: test ! -e %t/out.cpp
+// The exit code is exactly 1 (an error in the input).
+// RUN: %gradgen %s -o %t/out.cpp -- -std=c++17 2>/dev/null || test $? -eq 1
+// RUN: test ! -e %t/out.cpp
 
 #include <gradgen/gradgen.h>
 

@@ -1505,7 +1505,7 @@ class Gen:
         for h in self.helpers:
             if h.ret != 'double' or h is ctx.fn:
                 continue
-            if h.struct_param and not ctx.of('struct'):
+            if h.struct_param and not [v for v in ctx.of('struct') if v.sname == h.struct_param]:
                 continue
             if any(p.kind == 'array' for p in h.params) and not ctx.of('arr'):
                 continue
@@ -1610,21 +1610,13 @@ class Gen:
                 if s is not None:
                     body.append(s)
             ret_e = self.expr(ctx, 2, 5.0)
-            for vi in ctx.decl_order[0]:
-                if vi.kind == 'd' and vi.name not in ctx.used and '.' not in vi.name and vi.name not in env0:
-                    ret_e = Bin('+', ret_e, Form('ratsq', [Var(vi.name)], self.prefix()))
-            for p in params:
-                if p.kind == 'scalar' and p.name not in ctx.used:
-                    ret_e = Bin('+', ret_e, Bin('*', Const(0.5), Var(p.name)))
-            if kind == 'struct' and 'sp' not in ctx.used:
-                ret_e = Bin('+', ret_e, Bin('*', Var('sp.a'), Const(0.25)))
-            if any(isinstance(n, Var) and n.name == 'acc' for n in walk_list(body)):
-                body.insert(0, Decl('acc', Const(0.0)))
-                ret_e = Bin('+', ret_e, Form('ratsq', [Var('acc')], self.prefix()))
             if kind == 'outref':
                 body.append(Assign(Var('out'), '=', ret_e))
             else:
                 body.append(Return(ret_e))
+            fn.body = body
+            fixup_unused(fn, self.prefix(), self.has('math'), self.rng)
+            body = fn.body
         fn.body = body
         try:
             r, o = return_bound(AI(self.helpers), fn, env0)
@@ -1711,33 +1703,7 @@ class Gen:
                 out.append(s)
         ctx.depth -= 1
         decls = ctx.pop()
-        self.consume(ctx, decls, out)
         return out
-
-    def consume(self, ctx, decls, out):
-        """Read locals that were never read (keeps -Wunused quiet)."""
-        for vi in decls:
-            if vi.name in ctx.used or vi.kind == 'int':
-                continue
-            if vi.kind == 'd':
-                e = Var(vi.name)
-            elif vi.kind == 'arr':
-                e = Elem(vi.name, IntE('0'))
-            elif vi.kind == 'struct':
-                e = Var(vi.name + '.b')
-            else:
-                continue
-            ctx.used.add(vi.name)
-            s = Assign(Var('acc'), '+=', Form('ratsq', [e], self.prefix()) if self.bound(ctx, e) > 10 else Bin('*', Const(0.125), e))
-            try:
-                AI(self.helpers).stmt(s, ctx.env)
-            except (Reject, KeyError):
-                s = Assign(Var('acc'), '+=', Form('ratsq', [e], self.prefix()))
-                try:
-                    AI(self.helpers).stmt(s, ctx.env)
-                except (Reject, KeyError):
-                    continue
-            out.append(s)
 
     def declare(self, ctx, vi, s):
         ctx.add(vi)
@@ -1826,7 +1792,6 @@ class Gen:
         ctx.depth -= 1
         ctx.loop_depth -= 1
         decls = ctx.pop()
-        self.consume(ctx, decls, out)
         return out
 
     def loop_bound(self, ctx):
@@ -1903,7 +1868,6 @@ class Gen:
                 body.append(s)
         ctx.depth -= 1
         decls = ctx.pop()
-        self.consume(ctx, decls, body)
         ctx.in_nograd = old
         if not body:
             return None
@@ -2010,50 +1974,150 @@ class Gen:
             s = self.stmt(ctx, 0)
             if s is not None:
                 body.append(s)
-        # the result: an expression plus the top-level locals and the
-        # parameters nothing has read yet
+        # the result: an expression; fixup_unused() then adds whatever
+        # nothing reads (keeps -Wunused quiet and makes more inputs matter)
         ret = self.expr(ctx, 3)
-        extra = []
-        pnames = {p.name for p in ps}
-        for vi in ctx.decl_order[0]:
-            nm = vi.name
-            if nm in pnames:
-                continue
-            if vi.kind == 'd' and '.' not in nm and nm != 'acc' and (nm not in ctx.used or self.chance(0.3)):
-                extra.append(Var(nm))
-            elif vi.kind == 'arr' and nm not in ctx.used:
-                extra.append(Elem(nm, IntE('0') if vi.length != 'n' else IntE('n - 1', ['n'])))
-            elif vi.kind == 'struct' and nm not in ctx.used:
-                extra.append(Var(nm + '.a'))
-        for p in ps:
-            if p.name in ctx.used:
-                continue
-            if p.kind in ('scalar', 'ref'):
-                extra.append(Var(p.name))
-            elif p.kind == 'array':
-                extra.append(Elem(p.name, IntE('n - 1', ['n'])))
-            elif p.kind == 'k':
-                extra.append(IntToD(IntE('k', ['k']), 'mul'))
-            elif p.kind == 'idx':
-                extra.append(IntToD(IntE('idx[0]', ['idx']), 'cast'))
-            elif p.kind == 'n' and not any(q.kind == 'array' and q.name in ctx.used for q in ps):
-                extra.append(IntToD(IntE('n', ['n']), 'cast'))
-        if any(isinstance(n, Var) and n.name == 'acc' for n in walk_list(body + [Return(ret)])):
-            extra.append(Var('acc'))
-            body.insert(0, Decl('acc', Const(0.0)))
-        for e in extra:
-            t = Bin('*', self.const(), e)
-            if self.bound(ctx, t) > 1e4:
-                t = Form('ratsq', [e], self.prefix())
-            ret = Bin(self.rng.choice(['+', '-']), ret, t)
+        if self.chance(0.4):
+            # and sometimes a few top-level locals anyway
+            for vi in ctx.decl_order[0]:
+                if vi.kind == 'd' and '.' not in vi.name and vi.name not in {p.name for p in ps} \
+                        and self.chance(0.4):
+                    t = Bin('*', self.const(), Var(vi.name))
+                    if self.bound(ctx, t) > 1e4:
+                        t = Form('ratsq', [Var(vi.name)], self.prefix())
+                    ret = Bin(self.rng.choice(['+', '-']), ret, t)
         if self.bound(ctx, ret) > 1e5:
             ret = self.squash(ctx, ret)
         body.append(Return(ret))
         fn.body = body
+        fixup_unused(fn, self.prefix(), self.has('math'), self.rng)
         if not fn_ok(fn, self.helpers):
             return None
         fn.flags = set()
         return fn
+
+
+def read_names(stmts):
+    """Names read somewhere (being only assigned to, even by += or ++, is
+    not a read for -Wunused-but-set-variable)."""
+    res = set()
+
+    def expr(e):
+        res.update(names_used(e))
+
+    def stmt(s):
+        if isinstance(s, (Assign, IncDec)):
+            t = s.target
+            if isinstance(t, Elem):
+                res.update(t.idx.names)
+            if isinstance(s, Assign):
+                expr(s.rhs)
+            return
+        for attr, cat, val in s.children():
+            if cat == 'S*':
+                for x in val:
+                    stmt(x)
+            elif cat == 'K*':
+                for c in val:
+                    for x in c.body:
+                        stmt(x)
+            elif isinstance(val, list):
+                for x in val:
+                    expr(x)
+            elif isinstance(val, Node):
+                expr(val)
+        if isinstance(s, (For, While)):
+            res.update(s.bound.names)
+        if isinstance(s, Switch):
+            res.update(s.subj.names)
+        if isinstance(s, StructDecl) and s.src:
+            res.add(s.src)
+
+    for s in stmts:
+        stmt(s)
+    return res
+
+
+def stmt_lists(s):
+    for attr, cat, val in s.children():
+        if cat == 'S*':
+            yield val
+        elif cat == 'K*':
+            for c in val:
+                yield c.body
+
+
+def fixup_unused(fn, prefix, use_math, rng):
+    """Make every local and parameter read somewhere: unread locals are
+    added to `acc` at the end of their block (at top level: to the final
+    expression), unread parameters to the final expression."""
+    used = read_names(fn.body)
+    final = fn.body[-1]
+    attr = 'e' if isinstance(final, Return) else 'rhs'
+
+    def term(e):
+        if use_math and rng.random() < 0.5:
+            return Bin('*', Const(0.125), Form(rng.choice(['tanh', 'sin', 'atan']), [e], prefix))
+        return Form('ratsq', [e], prefix)
+
+    def read_of(s):
+        if isinstance(s, Decl):
+            return s.name, Var(s.name)
+        if isinstance(s, ArrDecl):
+            return s.name, Elem(s.name, IntE('0'))
+        if isinstance(s, StructDecl):
+            return s.name, Var(s.name + '.b')
+        return None, None
+
+    acc_used = [False]
+
+    def visit(stmts, top):
+        for s in stmts:
+            for lst in stmt_lists(s):
+                visit(lst, False)
+        extra = []
+        for s in stmts:
+            name, e = read_of(s)
+            if name is not None and name not in used and name != 'acc':
+                extra.append(e)
+                used.add(name)
+        if not extra:
+            return
+        if top:
+            for e in extra:
+                setattr(final, attr, Bin('+', getattr(final, attr), term(e)))
+            return
+        pos = len(stmts)
+        if stmts and isinstance(stmts[-1], (Break, Continue, Return)):
+            pos -= 1
+        for e in extra:
+            stmts.insert(pos, Assign(Var('acc'), '+=', term(e)))
+            pos += 1
+        acc_used[0] = True
+
+    visit(fn.body, True)
+    for p in fn.params:
+        if p.name in used:
+            continue
+        if p.kind in ('scalar', 'ref'):
+            e = Var(p.name)
+        elif p.kind == 'array':
+            e = Elem(p.name, IntE('0'))
+        elif p.kind == 'struct':
+            e = Var(p.name + '.a')
+        elif p.kind == 'k':
+            e = IntToD(IntE('k', ['k']), 'mul')
+        elif p.kind == 'idx':
+            e = IntToD(IntE('idx[0]', ['idx']), 'cast')
+        elif p.kind == 'n':
+            e = IntToD(IntE(p.name, [p.name]), 'cast')
+        else:
+            continue
+        setattr(final, attr, Bin('+', getattr(final, attr), term(e) if p.floating else Bin('*', Const(0.5), e)))
+    if acc_used[0] or any(isinstance(n, Var) and n.name == 'acc' for n in walk_list(fn.body)):
+        if not (isinstance(fn.body[0], Decl) and fn.body[0].name == 'acc'):
+            fn.body.insert(0, Decl('acc', Const(0.0)))
+        setattr(final, attr, Bin('-', getattr(final, attr), Bin('*', Const(0.5), Var('acc'))))
 
 
 def fn_ok(fn, helpers):
@@ -2182,6 +2246,11 @@ def included_helpers(prog, funcs):
     return [h for h in prog.helpers if h.name in needed or (h.testable() and funcs is prog.funcs)]
 
 
+def tested_functions(prog, funcs, test_helpers=True):
+    hs = [h for h in included_helpers(prog, funcs) if h.testable()] if test_helpers else []
+    return hs + list(funcs)
+
+
 def render_fwd(prog, funcs=None):
     funcs = prog.funcs if funcs is None else funcs
     out = [(HEADER % (prog.seed, ','.join(sorted(prog.features)))).rstrip('\n'),
@@ -2219,9 +2288,11 @@ def glue_args(fn, grad):
     return ', '.join(args + (adj if grad else []))
 
 
-def render_driver(prog, funcs=None, fwd_header='prog_fwd.h', points=3, harness_seed=1):
+def render_driver(prog, funcs=None, fwd_header='prog_fwd.h', points=3, harness_seed=1,
+                  test_helpers=True, seed_names=None):
     funcs = prog.funcs if funcs is None else funcs
-    tested = [h for h in included_helpers(prog, funcs) if h.testable()] + list(funcs)
+    tested = tested_functions(prog, funcs, test_helpers)
+    seed_names = seed_names or {}
     out = [(HEADER % (prog.seed, ','.join(sorted(prog.features)))).rstrip('\n'),
            '#include "harness.h"', '#include "%s"' % fwd_header, '']
     for st in prog.structs:
@@ -2251,8 +2322,9 @@ def render_driver(prog, funcs=None, fwd_header='prog_fwd.h', points=3, harness_s
     out.append('  if (R.Points == 3) R.Points = %d;' % points)
     out.append('  if (R.Seed == 1) R.Seed = %d;' % harness_seed)
     for f in tested:
-        out.append('  R.run<G_%s>("%s", S_%s, %d, %s);' % (f.name, f.name, f.name, len(f.slots()),
-                                                          'gg_test::NO_FD' if 'nofd' in f.flags else '0'))
+        sn = (', "%s"' % seed_names[f.name]) if f.name in seed_names else ''
+        out.append('  R.run<G_%s>("%s", S_%s, %d, %s%s);' % (f.name, f.name, f.name, len(f.slots()),
+                                                            'gg_test::NO_FD' if 'nofd' in f.flags else '0', sn))
     out.append('  return R.finish();')
     out.append('}')
     return '\n'.join(out) + '\n'
@@ -2271,7 +2343,8 @@ def describe(prog, funcs=None):
     return res
 
 
-def write_batch(prog, outdir, funcs=None, annotate=None, points=3):
+def write_batch(prog, outdir, funcs=None, annotate=None, points=3, test_helpers=True,
+                seed_names=None):
     os.makedirs(outdir, exist_ok=True)
     text, ranges = render_prog(prog, funcs, annotate)
     with open(os.path.join(outdir, 'prog.cpp'), 'w') as f:
@@ -2279,7 +2352,8 @@ def write_batch(prog, outdir, funcs=None, annotate=None, points=3):
     with open(os.path.join(outdir, 'prog_fwd.h'), 'w') as f:
         f.write(render_fwd(prog, funcs))
     with open(os.path.join(outdir, 'driver.cpp'), 'w') as f:
-        f.write(render_driver(prog, funcs, points=points))
+        f.write(render_driver(prog, funcs, points=points, test_helpers=test_helpers,
+                              seed_names=seed_names))
     with open(os.path.join(outdir, 'prog.json'), 'w') as f:
         json.dump({'functions': describe(prog, funcs), 'ranges': ranges}, f, indent=1)
     return ranges

@@ -198,8 +198,11 @@ struct Runner {
       std::snprintf(Buf, N, "%s", Slots[C.slot].name);
   }
 
+  /// Checks one function. SeedName picks the random points (defaults to
+  /// Name; the reducer keeps the original function's points).
   template <class G>
-  void run(const char *Name, const Slot *Slots, int NSlots, unsigned Flags) {
+  void run(const char *Name, const Slot *Slots, int NSlots, unsigned Flags,
+           const char *SeedName = nullptr) {
     if (!selected(Name))
       return;
     std::printf("BEGIN %s\n", Name);
@@ -209,7 +212,7 @@ struct Runner {
       std::fflush(stdout);
       return;
     }
-    Rng R(Seed ^ hashName(Name));
+    Rng R(Seed ^ hashName(SeedName ? SeedName : Name));
     long NComps = 0, FdChecked = 0, FdSkipped = 0;
     const char *Status = "ok";
     std::string Kinds;
