@@ -127,12 +127,101 @@ std::string mathBase(StringRef Name) {
   return "";
 }
 
+/// What gradgen knows of a struct, std::vector or std::array type.
+struct ObjectInfo {
+  gir::Var::ObjectKind OK = gir::Var::NotObject;
+  gir::FloatKind FK = gir::FloatKind::None; ///< Element kind (containers).
+  std::string Elem;                         ///< Element spelling.
+  uint64_t Size = 0;                        ///< std::array's N.
+  std::vector<std::string> Leaves;          ///< A struct's floating leaves.
+  std::vector<gir::FloatKind> LeafFK;       ///< ... and their kinds.
+};
+
+/// Classifies T (canonical); false if it is no object gradgen supports.
+bool classifyObject(QualType T, const PrintingPolicy &Policy, ObjectInfo &I,
+                    std::string Prefix = "") {
+  T = T.getCanonicalType().getUnqualifiedType();
+  const auto *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return false;
+  std::string Name = RD->getQualifiedNameAsString();
+  if (const auto *CTS = dyn_cast<ClassTemplateSpecializationDecl>(RD)) {
+    const TemplateArgumentList &Args = CTS->getTemplateArgs();
+    if ((Name == "std::vector" || Name == "std::__1::vector") &&
+        Args.size() >= 1 && Args[0].getKind() == TemplateArgument::Type) {
+      I.OK = gir::Var::Vector;
+      I.FK = floatKind(Args[0].getAsType());
+      I.Elem = Args[0].getAsType().getCanonicalType().getAsString(Policy);
+      return I.FK != gir::FloatKind::None ||
+             Args[0].getAsType()->isIntegralOrEnumerationType();
+    }
+    if ((Name == "std::array" || Name == "std::__1::array") &&
+        Args.size() == 2 && Args[0].getKind() == TemplateArgument::Type) {
+      I.OK = gir::Var::StdArray;
+      I.FK = floatKind(Args[0].getAsType());
+      I.Elem = Args[0].getAsType().getCanonicalType().getAsString(Policy);
+      I.Size = Args[1].getAsIntegral().getZExtValue();
+      return I.FK != gir::FloatKind::None ||
+             Args[0].getAsType()->isIntegralOrEnumerationType();
+    }
+    return false;
+  }
+  if (!RD->isAggregate() || RD->getNumBases() || RD->isPolymorphic() ||
+      RD->isUnion())
+    return false;
+  I.OK = gir::Var::Struct;
+  for (const FieldDecl *FD : RD->fields()) {
+    if (FD->getAccess() != AS_public || FD->isBitField())
+      return false;
+    QualType FT = FD->getType().getCanonicalType();
+    std::string Path = Prefix + "." + FD->getNameAsString();
+    if (floatKind(FT) != gir::FloatKind::None) {
+      I.Leaves.push_back(Path);
+      I.LeafFK.push_back(floatKind(FT));
+      continue;
+    }
+    if (FT->isIntegralOrEnumerationType())
+      continue;
+    if (const auto *CAT = dyn_cast<ConstantArrayType>(FT.getTypePtr())) {
+      QualType E = CAT->getElementType().getCanonicalType();
+      uint64_t N = CAT->getSize().getZExtValue();
+      if (floatKind(E) != gir::FloatKind::None) {
+        for (uint64_t K = 0; K < N; ++K) {
+          I.Leaves.push_back(Path + "[" + std::to_string(K) + "]");
+          I.LeafFK.push_back(floatKind(E));
+        }
+        continue;
+      }
+      if (E->isIntegralOrEnumerationType())
+        continue;
+      ObjectInfo Inner;
+      if (!classifyObject(E, Policy, Inner) || Inner.OK != gir::Var::Struct)
+        return false;
+      for (uint64_t K = 0; K < N; ++K)
+        for (size_t J = 0; J < Inner.Leaves.size(); ++J) {
+          I.Leaves.push_back(Path + "[" + std::to_string(K) + "]" +
+                             Inner.Leaves[J]);
+          I.LeafFK.push_back(Inner.LeafFK[J]);
+        }
+      continue;
+    }
+    ObjectInfo Inner;
+    if (!classifyObject(FT, Policy, Inner, Path) ||
+        Inner.OK != gir::Var::Struct)
+      return false;
+    I.Leaves.insert(I.Leaves.end(), Inner.Leaves.begin(), Inner.Leaves.end());
+    I.LeafFK.insert(I.LeafFK.end(), Inner.LeafFK.begin(), Inner.LeafFK.end());
+  }
+  return true;
+}
+
 class Builder {
 public:
   Builder(ASTContext &Ctx, gir::Function &F, std::vector<gir::Diag> &Diags)
       : Ctx(Ctx), F(F), Diags(Diags), Policy(Ctx.getLangOpts()) {
     Policy.SuppressTagKeyword = true;
     Policy.Bool = true;
+    Policy.SuppressUnwrittenScope = true;
   }
 
   bool build(const FunctionDecl *FD);
@@ -182,8 +271,20 @@ private:
   }
 
   void collectNames(const Stmt *S);
+  void setObject(gir::Var *V, QualType T, const ObjectInfo &OI) {
+    V->OK = OI.OK;
+    V->FK = OI.OK == gir::Var::Struct ? gir::FloatKind::None : OI.FK;
+    V->Leaves = OI.Leaves;
+    V->LeafFK = OI.LeafFK;
+    V->Aggregate = OI.OK == gir::Var::Struct && !OI.Leaves.empty();
+    V->Type = spell(T);
+    if (OI.OK == gir::Var::StdArray)
+      V->Dims = {OI.Size};
+  }
   bool param(const ParmVarDecl *PVD, unsigned Index);
-  gir::Var *localVar(const VarDecl *VD);
+  /// With \p Copy, a reference variable becomes a copy (a range-for's
+  /// `const T &` loop variable).
+  gir::Var *localVar(const VarDecl *VD, bool Copy = false);
 
   gir::Expr *expr(const Expr *E);
   gir::Expr *constant(std::string Text, QualType T, SourceLocation L);
@@ -194,6 +295,51 @@ private:
   gir::Expr *call(const CallExpr *CE);
   gir::Expr *userCall(const CallExpr *CE, const FunctionDecl *Callee);
   gir::Expr *pointerArg(const Expr *E);
+  gir::Expr *member(const MemberExpr *ME);
+  gir::Expr *object(const Expr *E);
+  gir::Expr *containerMethod(const CXXMemberCallExpr *MCE);
+  gir::Expr *indexNode(gir::Expr *Base, gir::Expr *Idx, QualType T,
+                       SourceLocation L) {
+    gir::Expr *E = F.newExpr(gir::Expr::Index);
+    E->Ops = {Base, Idx};
+    E->Type = spell(T);
+    E->FK = floatKind(T);
+    E->Where = loc(L);
+    return E;
+  }
+  gir::Expr *memberNode(gir::Expr *Base, const std::string &Path, QualType T,
+                        bool Arrow) {
+    gir::Expr *E = F.newExpr(gir::Expr::Member);
+    E->Ops = {Base};
+    E->Text = Path;
+    E->Arrow = Arrow;
+    E->Type = spell(T);
+    E->FK = floatKind(T);
+    return E;
+  }
+  bool copyObject(gir::Expr *To, gir::Expr *From, gir::Var *Shape,
+                  SourceLocation L, std::vector<gir::Stmt *> &Out,
+                  bool IsDecl);
+  bool rangeFor(const CXXForRangeStmt *RF, std::vector<gir::Stmt *> &Out);
+  bool initObject(gir::Var *V, QualType T, const Expr *Init,
+                  std::vector<gir::Stmt *> &Out);
+  bool initStruct(gir::Expr *Path, QualType T, const Expr *Init,
+                  std::vector<gir::Stmt *> &Out);
+  bool vecOp(gir::Var *V, StringRef Op, gir::Expr *Arg, gir::Expr *Fill,
+             SourceLocation L, std::vector<gir::Stmt *> &Out) {
+    gir::Stmt *S = F.newStmt(gir::Stmt::VecOp);
+    S->LHS = varRef(V, L);
+    S->Op = Op.str();
+    S->RHS = Arg;
+    S->Cond = Fill; // The fill value of an assign; null otherwise.
+    S->Where = loc(L);
+    if (NoGrad) {
+      S->NoGrad = true;
+      S->NoGradGuard = NoGrad;
+    }
+    Out.push_back(S);
+    return true;
+  }
   gir::Expr *lvalue(const Expr *E);
 
   bool stmt(const Stmt *S, std::vector<gir::Stmt *> &Out);
@@ -348,7 +494,20 @@ bool Builder::param(const ParmVarDecl *PVD, unsigned Index) {
   PVD->getType().print(OS, Policy, V->Name);
   P.Decl = OS.str();
 
-  if (T->isReferenceType()) {
+  ObjectInfo OI;
+  QualType Under = T->isReferenceType() ? T->getPointeeType() : T;
+  if (!T->isPointerType() && classifyObject(Under, Policy, OI)) {
+    V->K = T->isReferenceType() ? gir::Var::ObjectRef : gir::Var::Object;
+    setObject(V, Under, OI);
+    V->IsPointerToConst = Under.isConstQualified();
+  } else if (T->isPointerType() &&
+             classifyObject(T->getPointeeType(), Policy, OI) &&
+             OI.OK == gir::Var::Struct) {
+    V->K = gir::Var::PointerParam;
+    setObject(V, T->getPointeeType(), OI);
+    V->OK = gir::Var::NotObject; // Elements are structs.
+    V->IsPointerToConst = T->getPointeeType().isConstQualified();
+  } else if (T->isReferenceType()) {
     QualType Pointee = T->getPointeeType();
     V->K = gir::Var::RefParam;
     V->FK = floatKind(Pointee);
@@ -392,11 +551,13 @@ bool Builder::param(const ParmVarDecl *PVD, unsigned Index) {
   return true;
 }
 
-gir::Var *Builder::localVar(const VarDecl *VD) {
+gir::Var *Builder::localVar(const VarDecl *VD, bool Copy) {
   if (VD->isStaticLocal() || VD->hasExternalStorage() || VD->getTLSKind())
     return error(VD->getLocation(), "static, extern and thread_local local "
                                     "variables are not supported");
   QualType T = VD->getType().getCanonicalType();
+  if (Copy)
+    T = T.getNonReferenceType().getUnqualifiedType();
   gir::Var *V = F.newVar();
   V->SourceName = VD->getNameAsString();
   V->Name = uniqueName(V->SourceName);
@@ -413,10 +574,19 @@ gir::Var *Builder::localVar(const VarDecl *VD) {
     (void)AT;
     V->FK = floatKind(Elem);
     V->Type = spell(Elem);
-    if (V->FK == gir::FloatKind::None && !isIntegral(Elem))
+    ObjectInfo OI;
+    if (V->FK == gir::FloatKind::None && classifyObject(Elem, Policy, OI) &&
+        OI.OK == gir::Var::Struct) {
+      V->Aggregate = !OI.Leaves.empty();
+      V->Leaves = OI.Leaves;
+      V->LeafFK = OI.LeafFK;
+    } else if (V->FK == gir::FloatKind::None && !isIntegral(Elem))
       return error(VD->getLocation(), "local arrays of '" +
                                           Elem.getAsString(Policy) +
                                           "' are not supported yet");
+  } else if (ObjectInfo OI; classifyObject(T, Policy, OI)) {
+    V->K = gir::Var::Object;
+    setObject(V, T, OI);
   } else if (T->isReferenceType()) {
     return error(VD->getLocation(),
                  "local references are not supported yet; use a copy or "
@@ -512,6 +682,11 @@ gir::Expr *Builder::arrayElement(const Expr *Base, gir::Expr *Idx, QualType T,
                        Inner->getExprLoc());
     if (!Arr)
       return nullptr;
+  } else if (isa<MemberExpr>(B) || isa<CXXOperatorCallExpr>(B)) {
+    // An array member of a struct, or an element of a container.
+    Arr = expr(B);
+    if (!Arr)
+      return nullptr;
   } else {
     gir::Var *V = nullptr;
     if (const auto *DRE = dyn_cast<DeclRefExpr>(B))
@@ -534,7 +709,9 @@ gir::Expr *Builder::arrayElement(const Expr *Base, gir::Expr *Idx, QualType T,
   E->Type = spell(T);
   E->FK = floatKind(T);
   E->Where = loc(L);
-  if (E->FK == gir::FloatKind::None && !isIntegral(T) && !T->isArrayType())
+  ObjectInfo OI;
+  if (E->FK == gir::FloatKind::None && !isIntegral(T) && !T->isArrayType() &&
+      !classifyObject(T, Policy, OI))
     return error(L, "elements of type '" + T.getAsString(Policy) +
                         "' are not supported");
   return E;
@@ -654,6 +831,363 @@ gir::Expr *Builder::pointerArg(const Expr *E) {
   P->Type = Base->Type;
   P->Where = loc(E->getExprLoc());
   return P;
+}
+
+/// An object (struct or container) used as a whole: a variable, an element
+/// of an array of structs, a member.
+gir::Expr *Builder::object(const Expr *E) {
+  const Expr *S = E->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    gir::Var *V = VD ? VarMap.lookup(VD) : nullptr;
+    if (!V || (V->K != gir::Var::Object && V->K != gir::Var::ObjectRef &&
+               V->K != gir::Var::Array))
+      return error(S->getExprLoc(), "this object is not supported here");
+    return varRef(V, S->getExprLoc());
+  }
+  if (isa<MemberExpr, ArraySubscriptExpr, CXXOperatorCallExpr>(S))
+    return expr(S);
+  if (const auto *UO = dyn_cast<UnaryOperator>(S);
+      UO && UO->getOpcode() == UO_Deref)
+    return expr(S);
+  return error(S->getExprLoc(), "this object expression is not supported");
+}
+
+gir::Expr *Builder::member(const MemberExpr *ME) {
+  const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+  if (!FD)
+    return error(ME->getExprLoc(), "only data members are supported");
+  std::string Name = FD->getNameAsString();
+  QualType T = ME->getType();
+  if (ME->isArrow()) {
+    gir::Var *Base = nullptr;
+    gir::Expr *Off = pointerOffset(ME->getBase(), Base);
+    if (Failed)
+      return nullptr;
+    gir::Expr *B = varRef(Base, ME->getBase()->getExprLoc());
+    if (!Off) {
+      gir::Expr *M = memberNode(B, "->" + Name, T, true);
+      M->Where = loc(ME->getMemberLoc());
+      return M;
+    }
+    B = indexNode(B, Off, ME->getBase()->getType()->getPointeeType(),
+                  ME->getExprLoc());
+    gir::Expr *M = memberNode(B, "." + Name, T, false);
+    M->Where = loc(ME->getMemberLoc());
+    return M;
+  }
+  gir::Expr *B = object(ME->getBase());
+  if (!B)
+    return nullptr;
+  gir::Expr *M = memberNode(B, "." + Name, T, false);
+  M->Where = loc(ME->getMemberLoc());
+  return M;
+}
+
+/// size(), empty(), at(i), front(), back() of a std::vector or std::array.
+/// Returns null without an error for other calls.
+gir::Expr *Builder::containerMethod(const CXXMemberCallExpr *MCE) {
+  const CXXMethodDecl *MD = MCE->getMethodDecl();
+  if (!MD)
+    return nullptr;
+  ObjectInfo OI;
+  QualType OT = MCE->getObjectType();
+  if (!classifyObject(OT, Policy, OI) || OI.OK == gir::Var::Struct)
+    return nullptr;
+  std::string Name = MD->getNameAsString();
+  gir::Expr *Obj = object(MCE->getImplicitObjectArgument());
+  if (!Obj)
+    return nullptr;
+  QualType T = MCE->getType();
+  if (Name == "size" || Name == "empty") {
+    gir::Expr *E = F.newExpr(gir::Expr::Method);
+    E->Ops = {Obj};
+    E->Text = "." + Name;
+    E->Type = spell(T);
+    E->Where = loc(MCE->getExprLoc());
+    return E;
+  }
+  if (Name == "at" && MCE->getNumArgs() == 1) {
+    gir::Expr *Idx = expr(MCE->getArg(0));
+    return Idx ? indexNode(Obj, Idx, T.getNonReferenceType(),
+                           MCE->getExprLoc())
+               : nullptr;
+  }
+  if (Name == "front" || Name == "back") {
+    gir::Expr *Idx = lit("0", "std::size_t");
+    if (Name == "back") {
+      gir::Expr *Size = F.newExpr(gir::Expr::Method);
+      Size->Ops = {Obj};
+      Size->Text = ".size";
+      Size->Type = "std::size_t";
+      Idx = binary("-", Size, lit("1", "int"), "std::size_t");
+    }
+    return indexNode(Obj, Idx, T.getNonReferenceType(), MCE->getExprLoc());
+  }
+  return error(MCE->getExprLoc(), "the member function '" + Name +
+                                      "' is not supported here");
+}
+
+/// To = From for a whole struct, leaf by leaf.
+bool Builder::copyObject(gir::Expr *To, gir::Expr *From, gir::Var *Shape,
+                         SourceLocation L, std::vector<gir::Stmt *> &Out,
+                         bool IsDecl) {
+  if (Shape->OK != gir::Var::Struct) {
+    error(L, "copying a whole " + std::string(Shape->OK == gir::Var::Vector
+                                                  ? "std::vector"
+                                                  : "std::array") +
+                 " is not supported yet; copy its elements");
+    return false;
+  }
+  for (size_t I = 0; I < Shape->Leaves.size(); ++I) {
+    gir::Expr *A = F.newExpr(gir::Expr::Member);
+    A->Ops = {To};
+    A->Text = Shape->Leaves[I];
+    gir::Expr *B = F.newExpr(gir::Expr::Member);
+    B->Ops = {From};
+    B->Text = Shape->Leaves[I];
+    A->FK = B->FK = Shape->LeafFK[I];
+    A->Type = B->Type = gir::spell(Shape->LeafFK[I]);
+    if (!assign(A, "=", B, L, Out, IsDecl))
+      return false;
+  }
+  return true;
+}
+
+/// Member-by-member initialization of a struct at Path from Init (an
+/// initializer list, a copy, or nothing: zeros).
+bool Builder::initStruct(gir::Expr *Path, QualType T, const Expr *Init,
+                         std::vector<gir::Stmt *> &Out) {
+  T = T.getCanonicalType();
+  const Expr *I = Init ? Init->IgnoreParenImpCasts() : nullptr;
+  if (I && isa<ImplicitValueInitExpr>(I))
+    I = nullptr;
+  if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(I)) {
+    if (CE->getNumArgs() == 0)
+      I = nullptr; // Value-initialized: zeros.
+    else if (CE->getNumArgs() == 1 &&
+             CE->getConstructor()->isCopyOrMoveConstructor()) {
+      ObjectInfo OI;
+      classifyObject(T, Policy, OI);
+      gir::Var Shape;
+      Shape.OK = OI.OK;
+      Shape.Leaves = OI.Leaves;
+      Shape.LeafFK = OI.LeafFK;
+      gir::Expr *From = object(CE->getArg(0));
+      return From && copyObject(Path, From, &Shape, CE->getExprLoc(), Out,
+                                false);
+    } else {
+      error(CE->getExprLoc(), "this constructor is not supported");
+      return false;
+    }
+  }
+  if (floatKind(T) != gir::FloatKind::None || isIntegral(T)) {
+    gir::Expr *Val = I ? expr(I) : lit("0", spell(T));
+    if (!Val)
+      return false;
+    Path->Type = spell(T);
+    Path->FK = floatKind(T);
+    return assign(Path, "=", Val, Init ? Init->getExprLoc() : SourceLocation(),
+                  Out);
+  }
+  const auto *IL = dyn_cast_or_null<InitListExpr>(I);
+  if (I && !IL) {
+    error(I->getExprLoc(), "this initializer is not supported");
+    return false;
+  }
+  auto Sub = [&](const std::string &Text) {
+    gir::Expr *M = F.newExpr(gir::Expr::Member);
+    M->Ops = {Path->K == gir::Expr::Member ? Path->Ops[0] : Path};
+    M->Text = (Path->K == gir::Expr::Member ? Path->Text : "") + Text;
+    return M;
+  };
+  if (const auto *CAT = dyn_cast<ConstantArrayType>(T.getTypePtr())) {
+    for (uint64_t K = 0; K < CAT->getSize().getZExtValue(); ++K) {
+      const Expr *E = IL && K < IL->getNumInits() ? IL->getInit(K) : nullptr;
+      if (!initStruct(Sub("[" + std::to_string(K) + "]"),
+                      CAT->getElementType(), E, Out))
+        return false;
+    }
+    return true;
+  }
+  const auto *RD = T->getAsCXXRecordDecl();
+  if (!RD) {
+    error(Init ? Init->getExprLoc() : SourceLocation(),
+          "this initializer is not supported");
+    return false;
+  }
+  unsigned K = 0;
+  for (const FieldDecl *FD : RD->fields()) {
+    const Expr *E = IL && K < IL->getNumInits() ? IL->getInit(K) : nullptr;
+    ++K;
+    if (!initStruct(Sub("." + FD->getNameAsString()), FD->getType(), E, Out))
+      return false;
+  }
+  return true;
+}
+
+bool Builder::initObject(gir::Var *V, QualType T, const Expr *Init,
+                         std::vector<gir::Stmt *> &Out) {
+  SourceLocation L = Init->getExprLoc();
+  const Expr *I = Init->IgnoreParenImpCasts();
+  if (V->OK == gir::Var::Struct)
+    return initStruct(varRef(V, L), T, I, Out);
+  // std::vector and std::array.
+  std::vector<const Expr *> Elems;
+  bool HaveList = false;
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(I)) {
+    if (CE->getNumArgs() == 1 &&
+        CE->getConstructor()->isCopyOrMoveConstructor()) {
+      error(L, "copying a whole container is not supported yet; copy its "
+               "elements");
+      return false;
+    }
+    if (CE->getNumArgs() == 1)
+      if (const auto *IL = dyn_cast<CXXStdInitializerListExpr>(
+              CE->getArg(0)->IgnoreParenImpCasts()))
+        if (const auto *List = dyn_cast<InitListExpr>(
+                IL->getSubExpr()->IgnoreParenImpCasts()))
+          if (const auto *Arr = dyn_cast<InitListExpr>(List)) {
+            HaveList = true;
+            for (const Expr *E : Arr->inits())
+              Elems.push_back(E);
+          }
+    if (!HaveList) {
+      if (V->OK != gir::Var::Vector) {
+        if (CE->getNumArgs() == 0)
+          return true;
+        error(L, "this constructor is not supported");
+        return false;
+      }
+      if (CE->getNumArgs() == 0 || isa<CXXDefaultArgExpr>(CE->getArg(0)))
+        return true; // An empty vector.
+      gir::Expr *N = expr(CE->getArg(0));
+      gir::Expr *Fill = nullptr;
+      if (N && CE->getNumArgs() > 1 && !isa<CXXDefaultArgExpr>(CE->getArg(1)))
+        Fill = expr(CE->getArg(1));
+      if (!N || (CE->getNumArgs() > 1 && !isa<CXXDefaultArgExpr>(
+                                             CE->getArg(1)) && !Fill))
+        return false;
+      return vecOp(V, "assign", N, Fill, L, Out);
+    }
+  } else if (const auto *IL = dyn_cast<InitListExpr>(I)) {
+    HaveList = true;
+    const InitListExpr *List = IL;
+    if (V->OK == gir::Var::StdArray && IL->getNumInits() == 1)
+      if (const auto *Inner = dyn_cast<InitListExpr>(
+              IL->getInit(0)->IgnoreParenImpCasts()))
+        List = Inner;
+    for (const Expr *E : List->inits())
+      Elems.push_back(E);
+  } else {
+    error(L, "this initializer is not supported");
+    return false;
+  }
+  uint64_t N = V->OK == gir::Var::StdArray ? V->Dims[0] : Elems.size();
+  if (V->OK == gir::Var::Vector &&
+      !vecOp(V, "assign", lit(std::to_string(N), "std::size_t"), nullptr, L,
+             Out))
+    return false;
+  for (uint64_t K = 0; K < N; ++K) {
+    const Expr *E = K < Elems.size() ? Elems[K] : nullptr;
+    if (E && isa<ImplicitValueInitExpr>(E))
+      E = nullptr;
+    gir::Expr *Val = E ? expr(E) : lit("0", V->Type);
+    if (!Val)
+      return false;
+    gir::Expr *Elem = F.newExpr(gir::Expr::Index);
+    Elem->Ops = {varRef(V, L), lit(std::to_string(K), "int")};
+    Elem->FK = V->FK;
+    Elem->Type = gir::spell(V->FK);
+    if (Val->FK != Elem->FK) {
+      gir::Expr *C = F.newExpr(gir::Expr::Cast);
+      C->Ops = {Val};
+      C->Type = Elem->Type;
+      C->FK = Elem->FK;
+      C->Implicit = true;
+      Val = C;
+    }
+    if (!assign(Elem, "=", Val, L, Out))
+      return false;
+  }
+  return true;
+}
+
+/// for (T a : range) body, as an index loop over the range.
+bool Builder::rangeFor(const CXXForRangeStmt *RF,
+                       std::vector<gir::Stmt *> &Out) {
+  const VarDecl *LV = RF->getLoopVariable();
+  QualType LT = LV->getType().getCanonicalType();
+  if (LT->isReferenceType() && !LT->getPointeeType().isConstQualified()) {
+    error(LV->getLocation(), "a range-for loop variable that is a non-const "
+                             "reference is not supported; index the range");
+    return false;
+  }
+  gir::Expr *Range = object(RF->getRangeInit());
+  if (!Range)
+    return false;
+  gir::Var *RV = Range->K == gir::Expr::VarRef ? Range->V : nullptr;
+  gir::Expr *Size = nullptr;
+  if (RV && RV->K == gir::Var::Array && RV->Dims.size() == 1)
+    Size = lit(std::to_string(RV->Dims[0]), "std::size_t");
+  else if (RV && RV->OK == gir::Var::StdArray)
+    Size = lit(std::to_string(RV->Dims[0]), "std::size_t");
+  else if (RV && RV->OK == gir::Var::Vector) {
+    Size = F.newExpr(gir::Expr::Method);
+    Size->Ops = {varRef(RV, RF->getBeginLoc())};
+    Size->Text = ".size";
+    Size->Type = "std::size_t";
+  } else {
+    error(RF->getRangeInit()->getExprLoc(),
+          "range-for over this range is not supported");
+    return false;
+  }
+  gir::Loc SavedNoGrad = NoGrad;
+  ++BlockDepth;
+  gir::Stmt *Scope = F.newStmt(gir::Stmt::Block);
+  Scope->Synthetic = true;
+  gir::Var *I = internalVar("_i", "std::size_t");
+  gir::Stmt *D = F.newStmt(gir::Stmt::Decl);
+  D->V = I;
+  Scope->Body.push_back(D);
+  assign(ref(I), "=", lit("0", "std::size_t"), RF->getBeginLoc(), Scope->Body,
+         true);
+  gir::Stmt *Lp = F.newStmt(gir::Stmt::Loop);
+  Lp->Where = loc(RF->getBeginLoc());
+  Lp->Target = F.newTarget();
+  Lp->Cond = binary("<", ref(I), Size);
+  ++LoopDepth;
+  Breakables.push_back(Lp->Target);
+  Loops.push_back(Lp->Target);
+  // The loop variable, a copy of the element.
+  gir::Var *A = localVar(LV, /*Copy=*/true);
+  bool Ok = A != nullptr;
+  if (Ok) {
+    gir::Stmt *AD = F.newStmt(gir::Stmt::Decl);
+    AD->V = A;
+    Lp->Body.push_back(AD);
+    QualType ET = LT.getNonReferenceType();
+    gir::Expr *Elem = indexNode(Range, ref(I), ET, LV->getLocation());
+    if (A->K == gir::Var::Object)
+      Ok = copyObject(varRef(A, LV->getLocation()), Elem, A,
+                      LV->getLocation(), Lp->Body, true);
+    else
+      Ok = assign(varRef(A, LV->getLocation()), "=", Elem, LV->getLocation(),
+                  Lp->Body, true);
+  }
+  Ok = Ok && block(RF->getBody(), Lp->Body);
+  if (Ok)
+    Ok = assign(ref(I), "+=", lit("1", "int"), RF->getBeginLoc(), Lp->Step);
+  Loops.pop_back();
+  Breakables.pop_back();
+  --LoopDepth;
+  --BlockDepth;
+  NoGrad = SavedNoGrad;
+  if (!Ok)
+    return false;
+  Scope->Body.push_back(Lp);
+  Out.push_back(Scope);
+  return true;
 }
 
 gir::Expr *Builder::userCall(const CallExpr *CE, const FunctionDecl *Callee) {
@@ -900,6 +1434,19 @@ gir::Expr *Builder::expr(const Expr *E) {
     return error(E->getExprLoc(), "use of '" + D->getNameAsString() +
                                       "' is not supported here");
   }
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return member(ME);
+  if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(E);
+      OCE && OCE->getOperator() == OO_Subscript && OCE->getNumArgs() == 2) {
+    gir::Expr *Obj = object(OCE->getArg(0));
+    gir::Expr *Idx = Obj ? expr(OCE->getArg(1)) : nullptr;
+    if (!Idx)
+      return nullptr;
+    return indexNode(Obj, Idx, T, OCE->getExprLoc());
+  }
+  if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(E))
+    if (gir::Expr *R = containerMethod(MCE); R || Failed)
+      return R;
   if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
     gir::Expr *Idx = expr(ASE->getIdx());
     if (!Idx)
@@ -1028,10 +1575,10 @@ gir::Expr *Builder::lvalue(const Expr *E) {
   gir::Expr *L = expr(S);
   if (!L)
     return nullptr;
-  if (L->K != gir::Expr::Index)
+  if (L->K != gir::Expr::Index && L->K != gir::Expr::Member)
     return error(S->getExprLoc(), "this assignment target is not supported");
   gir::Expr *Root = L;
-  while (Root->K == gir::Expr::Index)
+  while (Root->K == gir::Expr::Index || Root->K == gir::Expr::Member)
     Root = Root->Ops[0];
   if (Root->V && Root->V->IsPointerToConst)
     return error(S->getExprLoc(), "assignment through a pointer to const");
@@ -1161,7 +1708,17 @@ bool Builder::declStmt(const DeclStmt *DS, std::vector<gir::Stmt *> &Out) {
     if (!Init)
       continue;
     if (V->K == gir::Var::Array) {
+      if (V->Aggregate) {
+        error(Init->getExprLoc(), "initializers of local arrays of structs "
+                                  "are not supported yet; assign members");
+        return false;
+      }
       if (!initArray(V, Init, Out))
+        return false;
+      continue;
+    }
+    if (V->K == gir::Var::Object) {
+      if (!initObject(V, VD->getType(), Init, Out))
         return false;
       continue;
     }
@@ -1184,6 +1741,8 @@ bool Builder::declStmt(const DeclStmt *DS, std::vector<gir::Stmt *> &Out) {
 
 bool Builder::exprStmt(const Expr *E, std::vector<gir::Stmt *> &Out) {
   E = E->IgnoreParens();
+  if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
+    E = EWC->getSubExpr()->IgnoreParens();
   if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
     if (BO->getOpcode() == BO_Comma)
       return exprStmt(BO->getLHS(), Out) && exprStmt(BO->getRHS(), Out);
@@ -1234,6 +1793,58 @@ bool Builder::exprStmt(const Expr *E, std::vector<gir::Stmt *> &Out) {
       return assign(L, UO->isIncrementOp() ? "+=" : "-=", lit("1", "int"),
                     UO->getExprLoc(), Out);
     }
+  }
+  if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(E);
+      OCE && OCE->getOperator() == OO_Equal && OCE->getNumArgs() == 2) {
+    ObjectInfo OI;
+    if (!classifyObject(OCE->getArg(0)->getType(), Policy, OI)) {
+      error(OCE->getExprLoc(), "this assignment is not supported");
+      return false;
+    }
+    gir::Var Shape;
+    Shape.OK = OI.OK;
+    Shape.Leaves = OI.Leaves;
+    Shape.LeafFK = OI.LeafFK;
+    gir::Expr *To = object(OCE->getArg(0));
+    gir::Expr *From = To ? object(OCE->getArg(1)) : nullptr;
+    return From &&
+           copyObject(To, From, &Shape, OCE->getExprLoc(), Out, false);
+  }
+  if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *MD = MCE->getMethodDecl();
+    std::string Name = MD ? MD->getNameAsString() : "";
+    gir::Expr *Obj = (Name == "push_back" || Name == "resize" ||
+                      Name == "emplace_back")
+                         ? object(MCE->getImplicitObjectArgument())
+                         : nullptr;
+    if (Obj) {
+      if (Obj->K != gir::Expr::VarRef || Obj->V->OK != gir::Var::Vector ||
+          Obj->V->IsParam) {
+        error(MCE->getExprLoc(), "'" + Name + "' is supported on local "
+                                 "std::vector variables only");
+        return false;
+      }
+      if (MCE->getNumArgs() != 1) {
+        error(MCE->getExprLoc(), "this form of '" + Name +
+                                     "' is not supported");
+        return false;
+      }
+      gir::Expr *Arg = expr(MCE->getArg(0));
+      if (!Arg)
+        return false;
+      if (Name != "resize" && Arg->FK != Obj->V->FK) {
+        gir::Expr *C = F.newExpr(gir::Expr::Cast);
+        C->Ops = {Arg};
+        C->Type = gir::spell(Obj->V->FK);
+        C->FK = Obj->V->FK;
+        C->Implicit = true;
+        Arg = C;
+      }
+      return vecOp(Obj->V, Name == "resize" ? "resize" : "push_back", Arg,
+                   nullptr, MCE->getExprLoc(), Out);
+    }
+    if (Failed)
+      return false;
   }
   if (const auto *CE = dyn_cast<CallExpr>(E)) {
     AllowVoidCall = true;
@@ -1527,10 +2138,8 @@ bool Builder::stmt(const Stmt *S, std::vector<gir::Stmt *> &Out) {
     error(S->getBeginLoc(), "try blocks are not supported");
     return false;
   }
-  if (isa<CXXForRangeStmt>(S)) {
-    error(S->getBeginLoc(), "range-based for loops are not supported yet");
-    return false;
-  }
+  if (const auto *RF = dyn_cast<CXXForRangeStmt>(S))
+    return rangeFor(RF, Out);
   if (const auto *E = dyn_cast<Expr>(S))
     return exprStmt(E, Out);
   error(S->getBeginLoc(), "statements of this kind (" +

@@ -39,7 +39,18 @@ struct Var {
     PointerParam, ///< A parameter `T *p` or `T p[]` with T floating.
     RefParam,   ///< A parameter `T &r` with T floating.
     Array,      ///< A local fixed-size array (Dims) of floating or integers.
+    Object,     ///< A struct, std::vector or std::array: a local, or a
+                ///< parameter by value (its adjoint is then a pointer).
+    ObjectRef,  ///< A parameter `S &s` or `const S &s` to such an object.
   };
+  enum ObjectKind { NotObject, Struct, Vector, StdArray };
+  ObjectKind OK = NotObject;
+  /// Holds floating values somewhere inside (a struct, a vector, an array
+  /// of structs): may then vary with the active parameters.
+  bool Aggregate = false;
+  /// Paths of the floating leaves of a struct (".x", ".in.c[2]").
+  std::vector<std::string> Leaves;
+  std::vector<FloatKind> LeafFK; ///< The kinds of the Leaves.
   Kind K = Scalar;
   std::string Name;     ///< Unique within the function.
   std::string SourceName; ///< As written (for diagnostics).
@@ -62,8 +73,12 @@ struct Var {
   std::string Adjoint; ///< Name of its adjoint, if Varied.
   std::string AdjointParam; ///< An active parameter's adjoint pointer.
 
-  bool isFloating() const { return FK != FloatKind::None; }
-  bool isArrayLike() const { return K == PointerParam || K == Array; }
+  bool isFloating() const { return FK != FloatKind::None || Aggregate; }
+  bool isArrayLike() const {
+    return K == PointerParam || K == Array ||
+           ((K == Object || K == ObjectRef) &&
+            (OK == Vector || OK == StdArray));
+  }
 };
 
 struct Expr {
@@ -80,6 +95,8 @@ struct Expr {
     UserCall, ///< A call of a function gradgen differentiates through.
     Pointer,  ///< A pointer argument: Ops[0] (an array-like VarRef) plus
               ///< the offset Ops[1] (null for none).
+    Member,   ///< Ops[0].Text, or Ops[0]->Text if Arrow.
+    Method,   ///< Ops[0].Text(Ops[1...]): size(), empty(); no derivative.
   };
   Kind K;
   std::string Text;
@@ -90,6 +107,7 @@ struct Expr {
   std::string Type;        ///< Spelling of the result type.
   FloatKind FK = FloatKind::None; ///< Floating kind of the result.
   bool Implicit = false;
+  bool Arrow = false; ///< Member through a pointer.
   Loc Where = 0;
 
   bool Varied = false; ///< Filled by the analysis.
@@ -133,6 +151,7 @@ struct Stmt {
     Break,    ///< Leaves Target.
     Continue, ///< Next iteration of Target.
     Call,     ///< A call statement: RHS is a UserCall whose value is unused.
+    VecOp,    ///< LHS.Op(RHS) on a local std::vector: "push_back", "resize".
   };
   Kind K;
   Loc Where = 0;

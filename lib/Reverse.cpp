@@ -82,7 +82,7 @@ void forEachExpr(Expr *E, const std::function<void(Expr *)> &Fn) {
 
 /// The variable an lvalue expression names.
 Var *rootVar(Expr *E) {
-  while (E->K == Expr::Index)
+  while (E->K == Expr::Index || E->K == Expr::Member)
     E = E->Ops[0];
   return E->K == Expr::VarRef ? E->V : nullptr;
 }
@@ -239,6 +239,7 @@ private:
         break;
       case Stmt::Decl:
       case Stmt::Call:
+      case Stmt::VecOp:
       case Stmt::Assign:
         Out.push_back(S);
         break;
@@ -425,6 +426,9 @@ private:
     std::vector<bool> Dummy; ///< ... of which only a scratch one.
   };
   std::map<Stmt *, CallPlan> CallPlans;
+  std::map<Stmt *, std::string> VecStacks; ///< Old contents of a vector.
+  void forwardVecOp(Stmt *S, std::string &Out, const std::string &Pad);
+  void reverseVecOp(Stmt *S, std::string &Out, int Ind);
   void planCall(Stmt *S, Expr *C, bool Loop);
   void hoistCalls(std::vector<Stmt *> &L, int Depth);
   Expr *hoist(Expr *E, std::vector<Stmt *> &Before, bool Root, int Depth,
@@ -529,6 +533,14 @@ bool Engine::varied(Expr *E) {
     varied(E->Ops[0]);
     V = rootVar(E)->Varied && rootVar(E)->isFloating();
     break;
+  case Expr::Member:
+    varied(E->Ops[0]);
+    V = rootVar(E)->Varied && rootVar(E)->isFloating();
+    break;
+  case Expr::Method:
+    for (Expr *O : E->Ops)
+      varied(O);
+    break;
   case Expr::Unary:
   case Expr::Binary:
   case Expr::Cast:
@@ -590,6 +602,18 @@ void Engine::analyseActivity() {
               Changed = true;
             }
           }
+      }
+      if (S->K == Stmt::VecOp) {
+        bool R = varied(S->RHS);
+        if (S->Cond)
+          R = varied(S->Cond);
+        R = R && S->Op != "resize" && !S->NoGrad;
+        Var *V = S->LHS->V;
+        if (R && !V->Varied) {
+          V->Varied = true;
+          Changed = true;
+        }
+        return;
       }
       if (S->K != Stmt::Assign)
         return;
@@ -660,7 +684,7 @@ bool Engine::checkResult() {
 void gradientSources(Expr *E, std::set<Var *> &Out) {
   if (!E->Varied)
     return;
-  if (E->K == Expr::VarRef || E->K == Expr::Index) {
+  if (E->K == Expr::VarRef || E->K == Expr::Index || E->K == Expr::Member) {
     if (Var *V = rootVar(E))
       Out.insert(V);
     return;
@@ -684,6 +708,16 @@ void Engine::warnUnused() {
   while (Changed) {
     Changed = false;
     forEachStmt(F.Body, [&](Stmt *S) {
+      if (S->K == Stmt::VecOp && !S->NoGrad && Useful.count(S->LHS->V)) {
+        std::set<Var *> Src;
+        gradientSources(S->Op == "push_back" ? S->RHS
+                        : S->Cond            ? S->Cond
+                                             : S->RHS,
+                        Src);
+        for (Var *X : Src)
+          Changed |= Useful.insert(X).second;
+        return;
+      }
       if ((S->K != Stmt::Assign && S->K != Stmt::Call) || S->NoGrad)
         return;
       std::set<Var *> Src;
@@ -730,8 +764,9 @@ void markAll(Expr *E) {
 
 /// Marks the variables read by the indices of an lvalue (not the array).
 void markIndices(Expr *E) {
-  while (E->K == Expr::Index) {
-    markAll(E->Ops[1]);
+  while (E->K == Expr::Index || E->K == Expr::Member) {
+    if (E->K == Expr::Index)
+      markAll(E->Ops[1]);
     E = E->Ops[0];
   }
 }
@@ -748,7 +783,10 @@ void markPropagation(Expr *E) {
   case Expr::Pointer:
     return;
   case Expr::Index:
+  case Expr::Member:
     markIndices(E);
+    return;
+  case Expr::Method:
     return;
   case Expr::Unary:
   case Expr::Cast:
@@ -821,12 +859,19 @@ void Engine::analyseNeeded() {
             argVar(A)->Needed = true;
         }
     }
+    if (S->K == Stmt::VecOp) {
+      if (S->LHS->V->Varied && !S->NoGrad)
+        markPropagation(S->Op == "push_back" ? S->RHS
+                        : S->Cond            ? S->Cond
+                                             : S->RHS);
+      return;
+    }
     if (S->K != Stmt::Assign)
       return;
     Var *V = rootVar(S->LHS);
     if (!V->Varied)
       return;
- markIndices(S->LHS);
+    markIndices(S->LHS);
     if (S->Op == "*=" || S->Op == "/=") {
       V->Needed = true;
       markAll(S->RHS);
@@ -1019,6 +1064,9 @@ bool Engine::hasRevWork(Stmt *S) {
     if (Expr *C = callOf(S))
       W |= (C->Varied && !S->NoGrad) || CallRecords.count(S);
     break;
+  case Stmt::VecOp:
+    W = S->LHS->V->Varied || S->LHS->V->Needed;
+    break;
   case Stmt::Block:
   case Stmt::If:
   case Stmt::Loop:
@@ -1100,6 +1148,26 @@ void Engine::plan(std::vector<Stmt *> &L, bool Loop) {
     if (Expr *C = callOf(S))
       planCall(S, C, Loop);
     switch (S->K) {
+    case Stmt::VecOp: {
+      Var *V = S->LHS->V;
+      if (S->Op == "push_back" || !hasRevWork(S))
+        break;
+      // The old size (for the adjoint), and the old contents if read back.
+      if (V->Varied) {
+        if (Loop)
+          Slots[S] = {true, tapeFor("std::size_t")};
+        else {
+          Slots[S] = {false, fresh("_size_" + V->Name)};
+          Hoisted.push_back("std::size_t " + Slots[S].Name + " = 0;");
+        }
+      }
+      if (V->Needed) {
+        std::string Stack = fresh("_saved_" + V->Name);
+        Hoisted.push_back("std::vector<" + V->Type + "> " + Stack + ";");
+        VecStacks[S] = Stack;
+      }
+      break;
+    }
     case Stmt::Assign:
       if (Restores.count(S) && Restores[S] == Restore::Record) {
         Var *V = rootVar(S->LHS);
@@ -1197,6 +1265,14 @@ Txt Engine::print(Expr *E) {
     if (!E->Ops[1])
       return print(E->Ops[0]);
     return bin(print(E->Ops[0]), "+", print(E->Ops[1]));
+  case Expr::Member:
+    return {paren(print(E->Ops[0]), 2) + E->Text, 2};
+  case Expr::Method: {
+    std::string S = paren(print(E->Ops[0]), 2) + E->Text + "(";
+    for (size_t I = 1; I < E->Ops.size(); ++I)
+      S += (I > 1 ? ", " : "") + print(E->Ops[I]).S;
+    return {S + ")", 2};
+  }
   }
   return atom("");
 }
@@ -1205,9 +1281,19 @@ Txt Engine::print(Expr *E) {
 Txt Engine::adjointOf(Expr *E) {
   if (E->K == Expr::Index)
     return {paren(adjointOf(E->Ops[0]), 2) + "[" + print(E->Ops[1]).S + "]", 2};
+  if (E->K == Expr::Member) {
+    Txt B = adjointOf(E->Ops[0]);
+    // (*d_p).x reads better as d_p->x.
+    if (B.S.size() > 3 && B.S.compare(0, 2, "(*") == 0 && B.S.back() == ')' &&
+        E->Text[0] == '.')
+      return {B.S.substr(2, B.S.size() - 3) + "->" + E->Text.substr(1), 2};
+    return {paren(B, 2) + E->Text, 2};
+  }
   Var *V = E->V;
   if (V->K == Var::RefParam)
     return {"*" + V->Adjoint, 3};
+  if (V->IsParam && (V->K == Var::Object || V->K == Var::ObjectRef))
+    return atom("(*" + V->Adjoint + ")");
   return atom(V->Adjoint);
 }
 
@@ -1222,7 +1308,10 @@ void Engine::Prop::run(Expr *E, Txt G) {
     return;
   case Expr::VarRef:
   case Expr::Index:
+  case Expr::Member:
     line(En.adjointOf(E).S + " += " + G.S + ";");
+    return;
+  case Expr::Method:
     return;
   case Expr::Cast:
     run(E->Ops[0], G);
@@ -1436,7 +1525,7 @@ void Engine::forward(const std::vector<Stmt *> &L, std::string &Out,
         break;
       Var *V = S->V;
       std::string Dims;
-      for (uint64_t D : V->Dims)
+      for (uint64_t D : V->K == Var::Array ? V->Dims : std::vector<uint64_t>())
         Dims += "[" + std::to_string(D) + "]";
       Stmt *Next = I + 1 < L.size() ? L[I + 1] : nullptr;
       if (Next && Next->K == Stmt::Assign && Next->IsDecl &&
@@ -1450,6 +1539,9 @@ void Engine::forward(const std::vector<Stmt *> &L, std::string &Out,
       Out += Pad + V->Type + " " + V->Name + Dims + "{};\n";
       break;
     }
+    case Stmt::VecOp:
+      forwardVecOp(S, Out, Pad);
+      break;
     case Stmt::Call:
       for (const Record &R : CallRecords[S])
         Out += Pad + recordCode(R) + "\n";
@@ -1659,6 +1751,87 @@ void Engine::reverseCall(Stmt *S, std::string &Out, int Ind) {
            std::string(Ind * 2, ' ') + "}\n";
 }
 
+void Engine::forwardVecOp(Stmt *S, std::string &Out, const std::string &Pad) {
+  Var *V = S->LHS->V;
+  std::string W = V->Name, A = V->Adjoint;
+  if (S->Op == "push_back") {
+    Out += Pad + W + ".push_back(" + print(S->RHS).S + ");\n";
+    if (V->Varied)
+      Out += Pad + A + ".push_back(0);\n";
+    return;
+  }
+  auto It = Slots.find(S);
+  if (It != Slots.end())
+    Out += Pad + (It->second.OnTape ? It->second.Name + ".push(" + A +
+                                          ".size());"
+                                    : It->second.Name + " = " + A +
+                                          ".size();") +
+           "\n";
+  auto VS = VecStacks.find(S);
+  if (VS != VecStacks.end())
+    Out += Pad + VS->second + ".push_back(" + W + ");\n";
+  std::string N = print(S->RHS).S;
+  if (S->Op == "resize") {
+    Out += Pad + W + ".resize(" + N + ");\n";
+    if (V->Varied)
+      Out += Pad + A + ".resize(" + W + ".size());\n";
+    return;
+  }
+  Out += Pad + W + ".assign(" + N + ", " +
+         (S->Cond ? print(S->Cond).S : literal(V->FK, "0")) + ");\n";
+  if (V->Varied)
+    Out += Pad + A + ".assign(" + W + ".size(), 0);\n";
+}
+
+void Engine::reverseVecOp(Stmt *S, std::string &Out, int Ind) {
+  Var *V = S->LHS->V;
+  unsigned Counter = 0;
+  std::string Body;
+  Prop P{*this, Body, Ind + 1, {}, Counter};
+  std::string W = V->Name, A = V->Adjoint;
+  std::string T = spell(V->FK);
+  if (S->Op == "push_back") {
+    if (V->Varied) {
+      std::string G = P.temp(T, atom(A + ".back()"));
+      P.line(A + ".pop_back();");
+      if (V->Needed)
+        P.line(W + ".pop_back();");
+      if (!S->NoGrad)
+        P.run(S->RHS, atom(G));
+    } else if (V->Needed) {
+      P.line(W + ".pop_back();");
+    }
+  } else {
+    if (V->Varied && S->Cond && S->Cond->Varied && !S->NoGrad) {
+      // Every element was the fill value.
+      std::string G = P.temp(T, atom(literal(V->FK, "0")));
+      std::string J = fresh("_j");
+      Taken.erase(J);
+      P.line("for (std::size_t " + J + " = 0; " + J + " < " + A +
+             ".size(); ++" + J + ") " + G + " += " + A + "[" + J + "];");
+      P.run(S->Cond, atom(G));
+    }
+    auto VS = VecStacks.find(S);
+    if (VS != VecStacks.end()) {
+      P.line(W + " = " + VS->second + ".back();");
+      P.line(VS->second + ".pop_back();");
+    }
+    auto It = Slots.find(S);
+    if (It != Slots.end()) {
+      std::string Old = It->second.OnTape ? It->second.Name + ".pop()"
+                                          : It->second.Name;
+      // The elements the call created carried no gradient before it.
+      if (S->Op == "resize")
+        P.line(A + ".resize(" + Old + ");");
+      else
+        P.line(A + ".assign(" + Old + ", 0);");
+    }
+  }
+  if (!Body.empty())
+    Out += std::string(Ind * 2, ' ') + "{\n" + Body +
+           std::string(Ind * 2, ' ') + "}\n";
+}
+
 void Engine::reverseAssign(Stmt *S, std::string &Out, int Ind) {
   if (callOf(S)) {
     reverseCall(S, Out, Ind);
@@ -1747,6 +1920,9 @@ void Engine::reverse(const std::vector<Stmt *> &L, std::string &Out,
     case Stmt::Call:
       reverseAssign(S, Out, Ind);
       break;
+    case Stmt::VecOp:
+      reverseVecOp(S, Out, Ind);
+      break;
     case Stmt::Block:
       // Reverse code declares nothing that outlives a statement: no braces.
       reverse(S->Body, Out, Ind);
@@ -1810,7 +1986,7 @@ std::string Engine::emitFunction(bool Pullback, std::string &Out) {
   }
   for (Param &P : F.Params)
     if (P.Active)
-      Arg(std::string(spell(P.V->FK)) + " *" + P.V->AdjointParam);
+      Arg(P.V->Type + " *" + P.V->AdjointParam);
   Sig += ")";
   Out += Sig + " {\n";
   for (const std::string &H : Hoisted) {
@@ -1882,7 +2058,7 @@ bool Engine::run(Generated &Out) {
     if (!Used)
       continue;
     std::string Dims;
-    for (uint64_t D : V->Dims)
+    for (uint64_t D : V->K == Var::Array ? V->Dims : std::vector<uint64_t>())
       Dims += "[" + std::to_string(D) + "]";
     Hoisted.push_back(V->Type + " " + V->Name + Dims + "{};");
   }
@@ -1916,7 +2092,7 @@ bool Engine::run(Generated &Out) {
                                     : "_d_" + V->Name.substr(
                                                   V->Name[0] == '_' ? 1 : 0));
     std::string Dims;
-    for (uint64_t D : V->Dims)
+    for (uint64_t D : V->K == Var::Array ? V->Dims : std::vector<uint64_t>())
       Dims += "[" + std::to_string(D) + "]";
     Hoisted.push_back(V->Type + " " + V->Adjoint + Dims + "{};");
   }
