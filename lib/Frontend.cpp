@@ -777,6 +777,13 @@ void scanParamUse(const Stmt *S, const ParmVarDecl *P, bool &Reads,
     while (true) {
       if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E))
         E = ASE->getBase()->IgnoreParenImpCasts();
+      else if (const auto *ME = dyn_cast<MemberExpr>(E))
+        E = ME->getBase()->IgnoreParenImpCasts();
+      else if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(E);
+               OCE && OCE->getOperator() == OO_Subscript)
+        E = OCE->getArg(0)->IgnoreParenImpCasts();
+      else if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(E))
+        E = MCE->getImplicitObjectArgument()->IgnoreParenImpCasts();
       else if (const auto *UO = dyn_cast<UnaryOperator>(E);
                UO && UO->getOpcode() == UO_Deref)
         E = UO->getSubExpr()->IgnoreParenImpCasts();
@@ -805,6 +812,14 @@ void scanParamUse(const Stmt *S, const ParmVarDecl *P, bool &Reads,
     Writes = Reads = true;
     return;
   }
+  if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(S);
+      MCE && Based(MCE->getImplicitObjectArgument()) && MCE->getMethodDecl() &&
+      !MCE->getMethodDecl()->isConst())
+    Writes = true;
+  if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(S);
+      OCE && OCE->isAssignmentOp() && OCE->getNumArgs() > 0 &&
+      Based(OCE->getArg(0)))
+    Writes = true;
   if (const auto *CE = dyn_cast<CallExpr>(S)) {
     for (const Expr *A : CE->arguments())
       if (A->getType()->isPointerType() || A->isLValue())
@@ -837,6 +852,19 @@ gir::Expr *Builder::pointerArg(const Expr *E) {
 /// of an array of structs, a member.
 gir::Expr *Builder::object(const Expr *E) {
   const Expr *S = E->IgnoreParenImpCasts();
+  // A copy passed by value: the object copied.
+  while (true) {
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(S);
+        CE && CE->getNumArgs() == 1 &&
+        CE->getConstructor()->isCopyOrMoveConstructor())
+      S = CE->getArg(0)->IgnoreParenImpCasts();
+    else if (const auto *EWC = dyn_cast<ExprWithCleanups>(S))
+      S = EWC->getSubExpr()->IgnoreParenImpCasts();
+    else if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(S))
+      S = MTE->getSubExpr()->IgnoreParenImpCasts();
+    else
+      break;
+  }
   if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
     const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
     gir::Var *V = VD ? VarMap.lookup(VD) : nullptr;
@@ -1282,7 +1310,41 @@ gir::Expr *Builder::userCall(const CallExpr *CE, const FunctionDecl *Callee) {
                   hasAnnotation(DefP, ConstMarker);
     const Expr *Arg = CE->getArg(I);
     gir::Expr *A = nullptr;
-    if (T->isPointerType()) {
+    ObjectInfo OI;
+    QualType Under = T.getNonReferenceType();
+    if (!T->isPointerType() && classifyObject(Under, Policy, OI)) {
+      CP.K = gir::CalleeParam::Object;
+      CP.Type = spell(Under);
+      CP.FK = OI.OK == gir::Var::Struct
+                  ? (OI.LeafFK.empty() ? gir::FloatKind::None : OI.LeafFK[0])
+                  : OI.FK;
+      CP.Reads = true;
+      if (T->isReferenceType() && !Under.isConstQualified()) {
+        if (HasBody) {
+          bool R = false;
+          scanParamUse(Def->getBody(), DefP, R, CP.Writes);
+        } else {
+          CP.Writes = true;
+        }
+      }
+      A = object(Arg);
+    } else if (T->isPointerType() &&
+               classifyObject(T->getPointeeType(), Policy, OI) &&
+               OI.OK == gir::Var::Struct) {
+      CP.K = gir::CalleeParam::Pointer;
+      CP.Type = spell(T->getPointeeType());
+      CP.FK = OI.LeafFK.empty() ? gir::FloatKind::None : OI.LeafFK[0];
+      CP.Reads = true;
+      if (!T->getPointeeType().isConstQualified()) {
+        if (HasBody) {
+          bool R = false;
+          scanParamUse(Def->getBody(), DefP, R, CP.Writes);
+        } else {
+          CP.Writes = true;
+        }
+      }
+      A = pointerArg(Arg);
+    } else if (T->isPointerType()) {
       QualType Pointee = T->getPointeeType();
       CP.K = gir::CalleeParam::Pointer;
       CP.FK = floatKind(Pointee);

@@ -117,7 +117,9 @@ struct JumpTarget;
 
 /// What a caller needs to know of a function it calls.
 struct CalleeParam {
-  enum Kind { Value, Pointer, Ref, ConstRef };
+  /// Object: a struct, std::vector or std::array, by value or reference;
+  /// its adjoint is passed as a pointer to an object of the same type.
+  enum Kind { Value, Pointer, Ref, ConstRef, Object };
   Kind K = Value;
   FloatKind FK = FloatKind::None;
   std::string Type;    ///< Element spelling.

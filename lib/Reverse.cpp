@@ -550,6 +550,10 @@ bool Engine::varied(Expr *E) {
   case Expr::UserCall: {
     for (size_t I = 0; I < E->Ops.size(); ++I) {
       bool A = varied(E->Ops[I]);
+      if (E->Fun->Params[I].K == CalleeParam::Object) {
+        Var *R = rootVar(E->Ops[I]);
+        A = R && R->Varied && R->isFloating();
+      }
       if (!E->Fun->Params[I].NoGrad && E->Fun->Params[I].FK != FloatKind::None)
         V |= A;
     }
@@ -894,6 +898,16 @@ void Engine::analyseNeeded() {
           continue;
         Changed = true;
         Record R{A, W, 1, {}};
+        if (A->K != Expr::Pointer && P.K == CalleeParam::Object &&
+            P.Type.compare(0, 12, "std::vector<") == 0) {
+          Diags.push_back({Diag::Error, C->Where,
+                           "gradgen cannot differentiate this call: '" +
+                               C->Fun->SourceName + "' changes the vector '" +
+                               W->SourceName +
+                               "' whose old values the gradient needs"});
+          Failed = true;
+          continue;
+        }
         if (A->K == Expr::Pointer) {
           if (W->K != Var::Array || W->Dims.size() != 1) {
             Diags.push_back(
@@ -1084,7 +1098,8 @@ bool Engine::hasRevWork(Stmt *S) {
 
 void Engine::planCall(Stmt *S, Expr *C, bool Loop) {
   for (Record &R : CallRecords[S]) {
-    const std::string &Type = R.Base->Type;
+    const std::string &Type =
+        R.Arg->K == Expr::Pointer ? R.Base->Type : R.Arg->Type;
     if (Loop) {
       R.Where = {true, tapeFor(Type)};
     } else {
@@ -1106,7 +1121,8 @@ void Engine::planCall(Stmt *S, Expr *C, bool Loop) {
     bool Active = P.FK != FloatKind::None && !P.NoGrad &&
                   ((P.K == CalleeParam::Value || P.K == CalleeParam::ConstRef)
                        ? A->Varied
-                       : argVar(A)->Varied && argVar(A)->isFloating());
+                       : argVar(A) && argVar(A)->Varied &&
+                             argVar(A)->isFloating());
     if (P.NoGrad && P.Writes && argVar(A)->Varied) {
       Diags.push_back({Diag::Error, A->Where,
                        "'" + Fn.SourceName +
@@ -1686,7 +1702,7 @@ void Engine::reverseCall(Stmt *S, std::string &Out, int Ind) {
       Taken.erase(M);
       Before.push_back(M);
       if (R.Arg->K != Expr::Pointer) {
-        P.line(R.Base->Type + " " + M + " = " +
+        P.line(R.Arg->Type + " " + M + " = " +
                (R.Where.OnTape ? R.Where.Name + ".pop()" : R.Where.Name) +
                ";");
         continue;
@@ -1722,11 +1738,21 @@ void Engine::reverseCall(Stmt *S, std::string &Out, int Ind) {
       const CalleeParam &Prm = Fn.Params[I];
       Expr *A = C->Ops[I];
       std::string Arg;
-      if (Prm.K == CalleeParam::Value || Prm.K == CalleeParam::ConstRef ||
+      if (Prm.K == CalleeParam::Object && !CP.Dummy[I]) {
+        Arg = adjointOf(A).S;
+        // &(*d_p) is d_p.
+        if (Arg.size() > 3 && Arg.compare(0, 2, "(*") == 0 && Arg.back() == ')')
+          Arg = Arg.substr(2, Arg.size() - 3);
+        else
+          Arg = "&" + paren(atom(Arg), 2);
+      } else if (Prm.K == CalleeParam::Value || Prm.K == CalleeParam::ConstRef ||
           CP.Dummy[I]) {
         Adj[I] = fresh("_a" + std::to_string(Counter++));
         Taken.erase(Adj[I]);
-        P.line(std::string(spell(Prm.FK)) + " " + Adj[I] + " = 0;");
+        if (Prm.K == CalleeParam::Object)
+          P.line(Prm.Type + " " + Adj[I] + "{};");
+        else
+          P.line(std::string(spell(Prm.FK)) + " " + Adj[I] + " = 0;");
         Arg = "&" + Adj[I];
       } else if (Prm.K == CalleeParam::Pointer) {
         Var *B = A->Ops[0]->V;
@@ -1740,7 +1766,8 @@ void Engine::reverseCall(Stmt *S, std::string &Out, int Ind) {
     }
     P.line(Call + ");");
     for (size_t I = 0; I < C->Ops.size(); ++I)
-      if (!Adj[I].empty() && !CP.Dummy[I])
+      if (!Adj[I].empty() && !CP.Dummy[I] &&
+          Fn.Params[I].K != CalleeParam::Object)
         P.run(C->Ops[I], atom(Adj[I]));
     // The pullback left the memory as the call did: back to before it.
     for (size_t K = 0; K < Before.size(); ++K)
