@@ -424,7 +424,7 @@ bool Builder::build(const FunctionDecl *FD) {
               "': member functions and local functions are not supported");
     return false;
   }
-  if (FD->isTemplated() || FD->isTemplateInstantiation()) {
+  if (FD->isTemplated() || (FD->isTemplateInstantiation() && !Mask)) {
     error(FD->getLocation(), "gradgen cannot differentiate '" + F.Name +
                                  "': function templates are not supported");
     return false;
@@ -736,6 +736,22 @@ gir::Expr *Builder::call(const CallExpr *CE) {
     E->FK = floatKind(CE->getType());
     E->Where = loc(CE->getBeginLoc());
     return E;
+  }
+  if ((Qual == "std::max" || Qual == "std::min") && CE->getNumArgs() == 2 &&
+      floatKind(CE->getType().getNonReferenceType()) != gir::FloatKind::None) {
+    // std::max(a, b) is (a < b) ? b : a; std::min(a, b) is (b < a) ? b : a.
+    gir::Expr *A = expr(CE->getArg(0));
+    gir::Expr *B = A ? expr(CE->getArg(1)) : nullptr;
+    if (!B)
+      return nullptr;
+    gir::Expr *R = F.newExpr(gir::Expr::Cond);
+    QualType T = CE->getType().getNonReferenceType();
+    R->Ops = {Qual == "std::max" ? binary("<", A, B) : binary("<", B, A), B,
+              A};
+    R->Type = spell(T);
+    R->FK = floatKind(T);
+    R->Where = loc(CE->getExprLoc());
+    return R;
   }
   std::string Base;
   if (isStdOrGlobal(Callee))
@@ -1220,6 +1236,15 @@ bool Builder::rangeFor(const CXXForRangeStmt *RF,
 
 gir::Expr *Builder::userCall(const CallExpr *CE, const FunctionDecl *Callee) {
   std::string Qual = Callee->getQualifiedNameAsString();
+  static const std::set<std::string> NonLocalJumps = {
+      "setjmp",  "_setjmp",    "__setjmp",     "sigsetjmp", "__sigsetjmp",
+      "longjmp", "_longjmp",   "siglongjmp",   "__builtin_setjmp",
+      "__builtin_longjmp", "exit", "abort", "quick_exit", "_Exit"};
+  if (NonLocalJumps.count(Callee->getNameAsString()))
+    return error(CE->getExprLoc(),
+                 "'" + Callee->getNameAsString() +
+                     "' transfers control in a way gradgen cannot "
+                     "differentiate");
   if (Callee->isVariadic())
     return error(CE->getExprLoc(), "call to variadic function '" + Qual +
                                        "' is not supported");
@@ -1246,7 +1271,16 @@ gir::Expr *Builder::userCall(const CallExpr *CE, const FunctionDecl *Callee) {
   }
   if (!AnyFloating) {
     // No floating value in or out: a constant as far as gradients go (an
-    // index computation, a size). Printed as written.
+    // index computation, a size). Printed as written. It must not be able
+    // to change the caller's variables.
+    for (const ParmVarDecl *P : Callee->parameters())
+      if (P->getType()->isPointerType() ||
+          (P->getType()->isReferenceType() &&
+           !P->getType()->getPointeeType().isConstQualified()))
+        return error(CE->getExprLoc(),
+                     "call to '" + Qual +
+                         "' is not supported: it may change the caller's "
+                         "variables through a pointer or reference");
     gir::Expr *E = F.newExpr(gir::Expr::Call);
     E->Text = printableName(Callee);
     E->Type = spell(CE->getType());
@@ -2378,7 +2412,7 @@ private:
     Diags.insert(Diags.end(), D.begin(), D.end());
     if (!Ok)
       return false;
-    (Mask ? InternalDecls : PublicDecls) += G.Declaration;
+    (G.Internal ? InternalDecls : PublicDecls) += G.Declaration;
     Definitions += G.Definition;
     return true;
   }

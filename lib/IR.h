@@ -250,6 +250,7 @@ struct Function {
 struct Generated {
   std::string Definition;  ///< Namespaced definitions.
   std::string Declaration; ///< Namespaced declarations.
+  bool Internal = false;   ///< Internal linkage: not for a header.
 };
 
 /// Asked by the engine for the pullback of a callee, with the parameters

@@ -511,6 +511,7 @@ private:
   };
 
   std::string emitFunction(bool Pullback, std::string &Out);
+  void emitBody(bool Pullback, const std::string &Seed, std::string &Out);
 };
 
 //===--- Stage 2: analysis ------------------------------------------------===//
@@ -751,12 +752,16 @@ void Engine::warnUnused() {
         Changed |= Useful.insert(X).second;
     });
   }
-  for (Param &P : F.Params)
+  for (size_t I = 0; I < F.Params.size(); ++I) {
+    Param &P = F.Params[I];
     if (P.Active && !Useful.count(P.V))
       Diags.push_back({Diag::Warning, P.V->Where,
-                       "parameter '" + P.V->SourceName +
-                           "' does not influence the result of '" + F.Name +
+                       (P.V->SourceName.empty()
+                            ? "parameter " + std::to_string(I + 1)
+                            : "parameter '" + P.V->SourceName + "'") +
+                           " does not influence the result of '" + F.Name +
                            "'; its gradient is always zero"});
+  }
 }
 
 void markAll(Expr *E) {
@@ -1230,6 +1235,21 @@ void Engine::plan(std::vector<Stmt *> &L, bool Loop) {
 }
 
 //===--- Stage 4: emission ------------------------------------------------===//
+
+/// Does Text use the identifier Name?
+bool mentionsIdent(const std::string &Text, const std::string &Name) {
+  auto IsId = [](char C) {
+    return std::isalnum(static_cast<unsigned char>(C)) || C == '_';
+  };
+  for (size_t P = Text.find(Name); P != std::string::npos;
+       P = Text.find(Name, P + 1)) {
+    bool Before = P == 0 || !IsId(Text[P - 1]);
+    bool After = P + Name.size() >= Text.size() || !IsId(Text[P + Name.size()]);
+    if (Before && After)
+      return true;
+  }
+  return false;
+}
 
 Txt Engine::print(Expr *E) {
   switch (E->K) {
@@ -1998,24 +2018,37 @@ std::string Engine::emitFunction(bool Pullback, std::string &Out) {
                     (F.IsStatic || F.CalleeVariant ? "static " : "") +
                     std::string(Pullback ? "void " : F.ReturnType + " ") +
                     Name + "(";
-  bool First = true;
-  auto Arg = [&](const std::string &A) {
-    Sig += (First ? "" : ", ") + A;
-    First = false;
-  };
-  for (Param &P : F.Params)
-    Arg(P.Decl);
   std::string Seed = "1";
   if (Pullback && !F.ReturnsVoid) {
     Seed = fresh("d_ret");
     Taken.erase(Seed);
-    Arg(F.ReturnType + " " + Seed);
   }
+  // The body first: a parameter it never mentions is marked
+  // [[maybe_unused]] (the source may have silenced it).
+  std::string Body;
+  emitBody(Pullback, Seed, Body);
+  bool First = true;
+  auto Arg = [&](const std::string &Name, const std::string &Decl) {
+    Sig += (First ? "" : ", ") +
+           std::string(mentionsIdent(Body, Name) ? "" : "[[maybe_unused]] ") +
+           Decl;
+    First = false;
+  };
+  for (Param &P : F.Params)
+    Arg(P.V->Name, P.Decl);
+  if (Pullback && !F.ReturnsVoid)
+    Arg(Seed, F.ReturnType + " " + Seed);
   for (Param &P : F.Params)
     if (P.Active)
-      Arg(P.V->Type + " *" + P.V->AdjointParam);
+      Arg(P.V->AdjointParam, P.V->Type + " *" + P.V->AdjointParam);
   Sig += ")";
-  Out += Sig + " {\n";
+  Out += Sig + " {\n" + Body + "}\n";
+  return Sig;
+}
+
+/// The statements of a generated function.
+void Engine::emitBody(bool Pullback, const std::string &Seed,
+                      std::string &Out) {
   for (const std::string &H : Hoisted) {
     // A pullback computes the result but does not return it.
     bool Unused = Pullback && F.Ret && H.compare(0, F.ReturnType.size() + 1 +
@@ -2034,9 +2067,6 @@ std::string Engine::emitFunction(bool Pullback, std::string &Out) {
   if (F.Ret && F.Ret->Varied)
     Out += "  " + F.Ret->Adjoint + " = " +
            (Pullback ? Seed : literal(F.ReturnFK, "1")) + ";\n";
-  else if (Pullback && F.Ret)
-    Out += "  static_cast<void>(" + Seed + "); // The result carries no "
-           "gradient.\n";
   reverse(F.Body, Out, 1);
   for (Param &P : F.Params)
     if (P.Active && P.V->K == Var::Scalar)
@@ -2045,8 +2075,6 @@ std::string Engine::emitFunction(bool Pullback, std::string &Out) {
     Out += "  gradgen::detail::write_back(" + OutputTape + ");\n";
   if (!Pullback)
     Out += "  return " + F.Ret->Name + ";\n";
-  Out += "}\n";
-  return Sig;
 }
 
 bool Engine::run(Generated &Out) {
@@ -2139,6 +2167,8 @@ bool Engine::run(Generated &Out) {
   }
   Decls += emitFunction(true, Defs) + ";\n";
   Out.Definition = "\n" + Open + Defs + Close;
+  Out.Internal = F.IsStatic || F.CalleeVariant ||
+                 std::count(F.Namespaces.begin(), F.Namespaces.end(), "");
   Out.Declaration = "\n" + Open + Decls + Close;
   return true;
 }

@@ -139,9 +139,14 @@ int main(int argc, const char **argv) {
           "gradgen: writes the gradients of GRADGEN_DIFFERENTIABLE functions\n\n"
           "  gradgen FILE.cpp -o OUT.cpp [--header H] [-p BUILD_DIR] [-- ARGS]\n",
           &ParseErrs)) {
-    std::string First = StringRef(ParseErrs.str()).split('\n').first.str();
-    return usageError(StringRef(First).ltrim().str() +
-                      " (see gradgen --help)");
+    StringRef First = StringRef(ParseErrs.str()).split('\n').first.trim();
+    First.consume_front("gradgen:");
+    First = First.trim();
+    First.consume_front("error:");
+    First = First.trim();
+    if (First.contains("--help"))
+      return usageError(First);
+    return usageError(First + " (see gradgen --help)");
   }
   if (Input.empty())
     return usageError("no input file (usage: gradgen FILE.cpp -o OUT.cpp)");

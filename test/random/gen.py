@@ -29,9 +29,13 @@ import re
 import sys
 
 ALL_FEATURES = ['basic', 'math', 'branches', 'loops', 'arrays', 'detach',
-                'nograd', 'refs', 'casts', 'calls', 'structs']
+                'nograd', 'refs', 'casts', 'calls', 'structs',
+                'nograd_compound', 'const_writes']
 DEFAULT_FEATURES = ['basic', 'math', 'branches', 'loops', 'arrays', 'detach',
-                    'nograd', 'refs', 'casts']
+                    'nograd', 'refs', 'casts', 'nograd_compound', 'const_writes']
+# nograd_compound: compound assignments and ++/-- inside no_grad regions;
+# const_writes: assignments to GRADGEN_CONST parameters. (Switches to look
+# past known gradgen bugs.)
 
 NMAX = 8             # the harness draws n in [1, NMAX]
 KMAX = 5             # ... and k in [0, KMAX]
@@ -1722,6 +1726,8 @@ class Gen:
         v = self.pick(cands)
         t = self.target(ctx, v)
         op = self.pick([(3, '='), (3, '+='), (1.5, '-='), (1, '*='), (0.7, '/=')])
+        if ctx.in_nograd and not self.has('nograd_compound'):
+            op = '='
         if op == '/=':
             rhs = self.positive(ctx, 2)
         elif op == '*=':
@@ -1739,7 +1745,7 @@ class Gen:
 
     def st_incdec(self, ctx, depth):
         cands = self.assignable(ctx)
-        if not cands:
+        if not cands or (ctx.in_nograd and not self.has('nograd_compound')):
             return None
         v = self.pick(cands)
         return IncDec(self.target(ctx, v), self.rng.choice(['++', '--']), self.chance(0.5))
@@ -1960,7 +1966,10 @@ class Gen:
         ctx.need_acc = False
         for p in ps:
             if p.kind in ('scalar', 'ref'):
-                ctx.add(VarInfo(p.name, 'd', assignable=p.kind == 'ref' or self.chance(0.3)))
+                w = p.kind == 'ref' or self.chance(0.3)
+                if p.const_attr and not self.has('const_writes'):
+                    w = False
+                ctx.add(VarInfo(p.name, 'd', assignable=w))
                 ctx.env[p.name] = INPUT_BOUND
             elif p.kind == 'array':
                 ctx.add(VarInfo(p.name, 'arr', assignable=p.writable, length='n'))

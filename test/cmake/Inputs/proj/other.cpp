@@ -1,0 +1,2 @@
+#include "model.h"
+int other() { return 42; }
