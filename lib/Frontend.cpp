@@ -135,6 +135,19 @@ struct ObjectInfo {
   uint64_t Size = 0;                        ///< std::array's N.
   std::vector<std::string> Leaves;          ///< A struct's floating leaves.
   std::vector<gir::FloatKind> LeafFK;       ///< ... and their kinds.
+  std::vector<std::string> LeafType;        ///< ... and their spellings.
+  bool hasFloat() const {
+    for (gir::FloatKind K : LeafFK)
+      if (K != gir::FloatKind::None)
+        return true;
+    return false;
+  }
+  gir::FloatKind firstFloat() const {
+    for (gir::FloatKind K : LeafFK)
+      if (K != gir::FloatKind::None)
+        return K;
+    return gir::FloatKind::None;
+  }
 };
 
 /// Classifies T (canonical); false if it is no object gradgen supports.
@@ -171,29 +184,37 @@ bool classifyObject(QualType T, const PrintingPolicy &Policy, ObjectInfo &I,
     return false;
   I.OK = gir::Var::Struct;
   for (const FieldDecl *FD : RD->fields()) {
-    if (FD->getAccess() != AS_public || FD->isBitField())
+    // Default member initializers would run in constructors gradgen does
+    // not model.
+    if (FD->getAccess() != AS_public || FD->isBitField() ||
+        FD->hasInClassInitializer())
       return false;
     QualType FT = FD->getType().getCanonicalType();
     std::string Path = Prefix + "." + FD->getNameAsString();
     if (floatKind(FT) != gir::FloatKind::None) {
       I.Leaves.push_back(Path);
       I.LeafFK.push_back(floatKind(FT));
+      I.LeafType.push_back(gir::spell(floatKind(FT)));
       continue;
     }
-    if (FT->isIntegralOrEnumerationType())
+    if (FT->isIntegralOrEnumerationType()) {
+      I.Leaves.push_back(Path);
+      I.LeafFK.push_back(gir::FloatKind::None);
+      I.LeafType.push_back(FT.getUnqualifiedType().getAsString(Policy));
       continue;
+    }
     if (const auto *CAT = dyn_cast<ConstantArrayType>(FT.getTypePtr())) {
       QualType E = CAT->getElementType().getCanonicalType();
       uint64_t N = CAT->getSize().getZExtValue();
-      if (floatKind(E) != gir::FloatKind::None) {
+      if (floatKind(E) != gir::FloatKind::None ||
+          E->isIntegralOrEnumerationType()) {
         for (uint64_t K = 0; K < N; ++K) {
           I.Leaves.push_back(Path + "[" + std::to_string(K) + "]");
           I.LeafFK.push_back(floatKind(E));
+          I.LeafType.push_back(E.getUnqualifiedType().getAsString(Policy));
         }
         continue;
       }
-      if (E->isIntegralOrEnumerationType())
-        continue;
       ObjectInfo Inner;
       if (!classifyObject(E, Policy, Inner) || Inner.OK != gir::Var::Struct)
         return false;
@@ -202,6 +223,7 @@ bool classifyObject(QualType T, const PrintingPolicy &Policy, ObjectInfo &I,
           I.Leaves.push_back(Path + "[" + std::to_string(K) + "]" +
                              Inner.Leaves[J]);
           I.LeafFK.push_back(Inner.LeafFK[J]);
+          I.LeafType.push_back(Inner.LeafType[J]);
         }
       continue;
     }
@@ -211,6 +233,8 @@ bool classifyObject(QualType T, const PrintingPolicy &Policy, ObjectInfo &I,
       return false;
     I.Leaves.insert(I.Leaves.end(), Inner.Leaves.begin(), Inner.Leaves.end());
     I.LeafFK.insert(I.LeafFK.end(), Inner.LeafFK.begin(), Inner.LeafFK.end());
+    I.LeafType.insert(I.LeafType.end(), Inner.LeafType.begin(),
+                      Inner.LeafType.end());
   }
   return true;
 }
@@ -276,7 +300,8 @@ private:
     V->FK = OI.OK == gir::Var::Struct ? gir::FloatKind::None : OI.FK;
     V->Leaves = OI.Leaves;
     V->LeafFK = OI.LeafFK;
-    V->Aggregate = OI.OK == gir::Var::Struct && !OI.Leaves.empty();
+    V->LeafType = OI.LeafType;
+    V->Aggregate = OI.OK == gir::Var::Struct && OI.hasFloat();
     V->Type = spell(T);
     if (OI.OK == gir::Var::StdArray)
       V->Dims = {OI.Size};
@@ -577,9 +602,10 @@ gir::Var *Builder::localVar(const VarDecl *VD, bool Copy) {
     ObjectInfo OI;
     if (V->FK == gir::FloatKind::None && classifyObject(Elem, Policy, OI) &&
         OI.OK == gir::Var::Struct) {
-      V->Aggregate = !OI.Leaves.empty();
+      V->Aggregate = OI.hasFloat();
       V->Leaves = OI.Leaves;
       V->LeafFK = OI.LeafFK;
+      V->LeafType = OI.LeafType;
     } else if (V->FK == gir::FloatKind::None && !isIntegral(Elem))
       return error(VD->getLocation(), "local arrays of '" +
                                           Elem.getAsString(Policy) +
@@ -853,6 +879,27 @@ void scanParamUse(const Stmt *S, const ParmVarDecl *P, bool &Reads,
 /// An argument passed to a pointer parameter: an array-like variable plus
 /// an offset.
 gir::Expr *Builder::pointerArg(const Expr *E) {
+  if (const auto *UO = dyn_cast<UnaryOperator>(E->IgnoreParenImpCasts());
+      UO && UO->getOpcode() == UO_AddrOf) {
+    // &x, &a[i], &s.m: the address of one object.
+    gir::Expr *L = lvalue(UO->getSubExpr());
+    if (!L) {
+      ObjectInfo OI;
+      if (!Failed || !classifyObject(UO->getSubExpr()->getType(), Policy, OI))
+        return nullptr;
+      Failed = false;
+      Diags.pop_back();
+      L = object(UO->getSubExpr());
+      if (!L)
+        return nullptr;
+    }
+    gir::Expr *P = F.newExpr(gir::Expr::Pointer);
+    P->Ops = {L, nullptr};
+    P->Implicit = true; // An address taken, not an array.
+    P->Type = L->Type;
+    P->Where = loc(E->getExprLoc());
+    return P;
+  }
   gir::Var *Base = nullptr;
   gir::Expr *Off = pointerOffset(E, Base);
   if (Failed)
@@ -878,6 +925,8 @@ gir::Expr *Builder::object(const Expr *E) {
       S = EWC->getSubExpr()->IgnoreParenImpCasts();
     else if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(S))
       S = MTE->getSubExpr()->IgnoreParenImpCasts();
+    else if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(S))
+      S = BTE->getSubExpr()->IgnoreParenImpCasts();
     else
       break;
   }
@@ -991,7 +1040,7 @@ bool Builder::copyObject(gir::Expr *To, gir::Expr *From, gir::Var *Shape,
     B->Ops = {From};
     B->Text = Shape->Leaves[I];
     A->FK = B->FK = Shape->LeafFK[I];
-    A->Type = B->Type = gir::spell(Shape->LeafFK[I]);
+    A->Type = B->Type = Shape->LeafType[I];
     if (!assign(A, "=", B, L, Out, IsDecl))
       return false;
   }
@@ -1017,6 +1066,7 @@ bool Builder::initStruct(gir::Expr *Path, QualType T, const Expr *Init,
       Shape.OK = OI.OK;
       Shape.Leaves = OI.Leaves;
       Shape.LeafFK = OI.LeafFK;
+      Shape.LeafType = OI.LeafType;
       gir::Expr *From = object(CE->getArg(0));
       return From && copyObject(Path, From, &Shape, CE->getExprLoc(), Out,
                                 false);
@@ -1263,24 +1313,60 @@ gir::Expr *Builder::userCall(const CallExpr *CE, const FunctionDecl *Callee) {
       Custom = FD;
 
   bool AnyFloating = floatKind(CE->getType()) != gir::FloatKind::None;
+  bool FloatingOut = AnyFloating;
   for (const ParmVarDecl *P : Callee->parameters()) {
     QualType T = P->getType().getCanonicalType();
-    if (T->isPointerType() || T->isReferenceType())
+    bool Indirect = T->isPointerType() || T->isReferenceType();
+    if (Indirect)
       T = T->getPointeeType();
-    AnyFloating |= floatKind(T) != gir::FloatKind::None;
+    ObjectInfo OI;
+    bool Float = floatKind(T) != gir::FloatKind::None ||
+                 (classifyObject(T, Policy, OI) &&
+                  (OI.OK == gir::Var::Struct ? OI.hasFloat()
+                                             : OI.FK != gir::FloatKind::None));
+    AnyFloating |= Float;
+    FloatingOut |= Float && Indirect && !T.isConstQualified();
   }
-  if (!AnyFloating) {
-    // No floating value in or out: a constant as far as gradients go (an
-    // index computation, a size). Printed as written. It must not be able
-    // to change the caller's variables.
-    for (const ParmVarDecl *P : Callee->parameters())
-      if (P->getType()->isPointerType() ||
-          (P->getType()->isReferenceType() &&
-           !P->getType()->getPointeeType().isConstQualified()))
-        return error(CE->getExprLoc(),
-                     "call to '" + Qual +
-                         "' is not supported: it may change the caller's "
-                         "variables through a pointer or reference");
+  if (AnyFloating && !FloatingOut && !CE->getType()->isVoidType() &&
+      isIntegral(CE->getType())) {
+    // A test of floating values (bool positive(double)): its result carries
+    // no gradient, and it changes nothing of the caller's.
+    gir::Expr *E = F.newExpr(gir::Expr::Call);
+    E->Text = printableName(Callee);
+    E->Type = spell(CE->getType());
+    E->Where = loc(CE->getExprLoc());
+    for (const Expr *A : CE->arguments()) {
+      gir::Expr *X = nullptr;
+      QualType AT = A->getType().getCanonicalType();
+      if (AT->isPointerType())
+        X = pointerArg(A);
+      else if (ObjectInfo OI; classifyObject(AT, Policy, OI))
+        X = object(A);
+      else
+        X = expr(A);
+      if (!X)
+        return nullptr;
+      E->Ops.push_back(X);
+    }
+    return E;
+  }
+  // No floating value in or out and no writes to the caller's variables:
+  // a constant as far as gradients go (an index computation, a size),
+  // printed as written. A callee that writes through a pointer or reference
+  // is tracked like any other.
+  bool Writes = false;
+  for (const ParmVarDecl *P : Callee->parameters())
+    if (P->getType()->isPointerType() ||
+        (P->getType()->isReferenceType() &&
+         !P->getType()->getPointeeType().isConstQualified()))
+      Writes = true;
+  if (!AnyFloating && Writes && !HasBody)
+    return error(CE->getExprLoc(),
+                 "call to '" + Qual +
+                     "' is not supported: it may change the caller's "
+                     "variables through a pointer or reference, and its "
+                     "body is not visible");
+  if (!AnyFloating && !Writes) {
     gir::Expr *E = F.newExpr(gir::Expr::Call);
     E->Text = printableName(Callee);
     E->Type = spell(CE->getType());
@@ -1313,7 +1399,7 @@ gir::Expr *Builder::userCall(const CallExpr *CE, const FunctionDecl *Callee) {
   C->ReturnsVoid = Callee->getReturnType()->isVoidType();
   C->ReturnFK = floatKind(Callee->getReturnType());
   C->ReturnType = spell(Callee->getReturnType());
-  if (!C->ReturnsVoid && C->ReturnFK == gir::FloatKind::None)
+  if (!C->ReturnsVoid && C->ReturnFK == gir::FloatKind::None && AnyFloating)
     return error(CE->getExprLoc(), "calls of '" + Qual +
                                        "' are not supported: it returns a "
                                        "non-floating value and takes "
@@ -1349,14 +1435,12 @@ gir::Expr *Builder::userCall(const CallExpr *CE, const FunctionDecl *Callee) {
     if (!T->isPointerType() && classifyObject(Under, Policy, OI)) {
       CP.K = gir::CalleeParam::Object;
       CP.Type = spell(Under);
-      CP.FK = OI.OK == gir::Var::Struct
-                  ? (OI.LeafFK.empty() ? gir::FloatKind::None : OI.LeafFK[0])
-                  : OI.FK;
+      CP.FK = OI.OK == gir::Var::Struct ? OI.firstFloat() : OI.FK;
       CP.Reads = true;
       if (T->isReferenceType() && !Under.isConstQualified()) {
         if (HasBody) {
-          bool R = false;
-          scanParamUse(Def->getBody(), DefP, R, CP.Writes);
+          CP.Reads = false;
+          scanParamUse(Def->getBody(), DefP, CP.Reads, CP.Writes);
         } else {
           CP.Writes = true;
         }
@@ -1367,7 +1451,7 @@ gir::Expr *Builder::userCall(const CallExpr *CE, const FunctionDecl *Callee) {
                OI.OK == gir::Var::Struct) {
       CP.K = gir::CalleeParam::Pointer;
       CP.Type = spell(T->getPointeeType());
-      CP.FK = OI.LeafFK.empty() ? gir::FloatKind::None : OI.LeafFK[0];
+      CP.FK = OI.firstFloat();
       CP.Reads = true;
       if (!T->getPointeeType().isConstQualified()) {
         if (HasBody) {
@@ -1406,6 +1490,13 @@ gir::Expr *Builder::userCall(const CallExpr *CE, const FunctionDecl *Callee) {
         CP.Reads = true;
         A = expr(Arg);
       } else if (CP.FK != gir::FloatKind::None) {
+        CP.K = gir::CalleeParam::Ref;
+        if (HasBody)
+          scanParamUse(Def->getBody(), DefP, CP.Reads, CP.Writes);
+        else
+          CP.Reads = CP.Writes = true;
+        A = lvalue(Arg);
+      } else if (isIntegral(Pointee)) {
         CP.K = gir::CalleeParam::Ref;
         if (HasBody)
           scanParamUse(Def->getBody(), DefP, CP.Reads, CP.Writes);
@@ -1804,10 +1895,15 @@ bool Builder::declStmt(const DeclStmt *DS, std::vector<gir::Stmt *> &Out) {
     if (!Init)
       continue;
     if (V->K == gir::Var::Array) {
-      if (V->Aggregate) {
-        error(Init->getExprLoc(), "initializers of local arrays of structs "
-                                  "are not supported yet; assign members");
-        return false;
+      if (V->FK == gir::FloatKind::None && !V->Leaves.empty()) {
+        // An array of structs.
+        const Expr *I = Init->IgnoreParenImpCasts();
+        if (const auto *CE = dyn_cast<CXXConstructExpr>(I);
+            CE && CE->getNumArgs() == 0 && !CE->requiresZeroInitialization())
+          continue;
+        if (!initStruct(varRef(V, VD->getLocation()), VD->getType(), I, Out))
+          return false;
+        continue;
       }
       if (!initArray(V, Init, Out))
         return false;
@@ -1901,6 +1997,7 @@ bool Builder::exprStmt(const Expr *E, std::vector<gir::Stmt *> &Out) {
     Shape.OK = OI.OK;
     Shape.Leaves = OI.Leaves;
     Shape.LeafFK = OI.LeafFK;
+    Shape.LeafType = OI.LeafType;
     gir::Expr *To = object(OCE->getArg(0));
     gir::Expr *From = To ? object(OCE->getArg(1)) : nullptr;
     return From &&
@@ -1961,9 +2058,16 @@ bool Builder::exprStmt(const Expr *E, std::vector<gir::Stmt *> &Out) {
     // A math function whose value is unused does nothing.
     return true;
   }
-  if (const auto *C = dyn_cast<CStyleCastExpr>(E))
-    if (C->getType()->isVoidType() && !C->getSubExpr()->HasSideEffects(Ctx))
+  if (const auto *C = dyn_cast<ExplicitCastExpr>(E))
+    if (C->getType()->isVoidType() && !C->getSubExpr()->HasSideEffects(Ctx)) {
+      // (void)x: the user silenced an unused variable; so does gradgen.
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(
+              C->getSubExpr()->IgnoreParenImpCasts()))
+        if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+          if (gir::Var *V = VarMap.lookup(VD))
+            V->Silenced = true;
       return true;
+    }
   if (!E->HasSideEffects(Ctx))
     return true;
   error(E->getExprLoc(), "this statement is not supported");

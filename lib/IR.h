@@ -51,6 +51,7 @@ struct Var {
   /// Paths of the floating leaves of a struct (".x", ".in.c[2]").
   std::vector<std::string> Leaves;
   std::vector<FloatKind> LeafFK; ///< The kinds of the Leaves.
+  std::vector<std::string> LeafType; ///< Their spellings.
   Kind K = Scalar;
   std::string Name;     ///< Unique within the function.
   std::string SourceName; ///< As written (for diagnostics).
@@ -64,6 +65,7 @@ struct Var {
   bool DeclaredInLoop = false;
   bool TopLevel = false;   ///< Declared directly in the function's block.
   bool IsInternal = false; ///< Created by gradgen (flags, return value).
+  bool Silenced = false;   ///< The source says (void)x: may be unused.
   Loc Where = 0;
 
   // Filled by the analysis.

@@ -106,6 +106,8 @@ Expr *callOf(Stmt *S) {
 
 /// The variable an argument passed by pointer or reference belongs to.
 Var *argVar(Expr *A) {
+  if (A->K == Expr::Pointer && A->Implicit)
+    return rootVar(A->Ops[0]);
   if (A->K == Expr::Pointer)
     return A->Ops[0]->V;
   return rootVar(A);
@@ -430,6 +432,31 @@ private:
   void forwardVecOp(Stmt *S, std::string &Out, const std::string &Pad);
   void reverseVecOp(Stmt *S, std::string &Out, int Ind);
   void planCall(Stmt *S, Expr *C, bool Loop);
+  /// Statements in program order, and which run inside loops.
+  std::vector<Stmt *> Order;
+  void order(const std::vector<Stmt *> &L, bool Loop) {
+    for (Stmt *S : L) {
+      Order.push_back(S);
+      if (Loop)
+        InLoop[S] = true;
+      order(S->Body, Loop || S->K == Stmt::Loop);
+      order(S->Else, Loop);
+    }
+  }
+  /// Does any statement before S (in program order) mention V?
+  bool usedBefore(Var *V, Stmt *S) {
+    for (Stmt *X : Order) {
+      if (X == S)
+        return false;
+      bool Used = false;
+      for (Expr *E : {X->LHS, X->RHS, X->Cond})
+        if (E && mentions(E, V))
+          Used = true;
+      if (Used)
+        return true;
+    }
+    return false;
+  }
   void hoistCalls(std::vector<Stmt *> &L, int Depth);
   Expr *hoist(Expr *E, std::vector<Stmt *> &Before, bool Root, int Depth,
               Stmt *Owner);
@@ -561,11 +588,14 @@ bool Engine::varied(Expr *E) {
     E->Varied = V; // Also for void calls: "has active data flow".
     return V;
   }
-  case Expr::Pointer:
+  case Expr::Pointer: {
     if (E->Ops[1])
       varied(E->Ops[1]);
-    E->Varied = E->Ops[0]->V->Varied && E->Ops[0]->V->isFloating();
+    varied(E->Ops[0]);
+    Var *B = argVar(E);
+    E->Varied = B->Varied && B->isFloating();
     return E->Varied;
+  }
   case Expr::Call:
     for (Expr *O : E->Ops)
       V |= varied(O);
@@ -846,6 +876,7 @@ bool isOverwrite(Stmt *S) {
 }
 
 void Engine::analyseNeeded() {
+  order(F.Body, false);
   forEachStmt(F.Body, [&](Stmt *S) {
     if (Expr *C = callOf(S)) {
       if (C->Varied && !S->NoGrad)
@@ -858,7 +889,9 @@ void Engine::analyseNeeded() {
           }
           // Written memory: its indices must be right; its old contents
           // only if the callee reads them.
-          if (A->K == Expr::Pointer) {
+          if (A->K == Expr::Pointer && A->Implicit) {
+            markIndices(A->Ops[0]);
+          } else if (A->K == Expr::Pointer) {
             if (A->Ops[1])
               markAll(A->Ops[1]);
           } else {
@@ -902,6 +935,8 @@ void Engine::analyseNeeded() {
         if (!W || !W->Needed || !Recorded.insert({S, I}).second)
           continue;
         Changed = true;
+        if (A->K == Expr::Pointer && A->Implicit)
+          A = A->Ops[0]; // One object, recorded whole.
         Record R{A, W, 1, {}};
         if (A->K != Expr::Pointer && P.K == CalleeParam::Object &&
             P.Type.compare(0, 12, "std::vector<") == 0) {
@@ -911,6 +946,12 @@ void Engine::analyseNeeded() {
                                W->SourceName +
                                "' whose old values the gradient needs"});
           Failed = true;
+          continue;
+        }
+        if (A->K == Expr::Pointer && !(W->K == Var::Array && W->Dims.size() == 1) &&
+            !P.Reads && !InLoop.count(S) && !usedBefore(W, S)) {
+          // Nothing before the call looks at this memory, and the callee
+          // only writes it: its old values are never needed.
           continue;
         }
         if (A->K == Expr::Pointer) {
@@ -963,6 +1004,37 @@ Expr *Engine::hoist(Expr *E, std::vector<Stmt *> &Before, bool Root,
                     int Depth, Stmt *Owner) {
   if (!E)
     return E;
+  if (E->K == Expr::Cond && containsUserCall(E) && !Root) {
+    // c ? g(a) : b inside an expression: the condition always runs; the
+    // branches become an if/else assigning a temporary.
+    E->Ops[0] = hoist(E->Ops[0], Before, false, Depth, Owner);
+    Var *T = F.newVar();
+    T->Name = fresh("_select");
+    T->SourceName = T->Name;
+    T->Type = E->Type;
+    T->FK = E->FK;
+    T->IsInternal = true;
+    T->DeclaredInLoop = Depth > 0;
+    Stmt *A = F.newStmt(Stmt::Assign);
+    A->LHS = F.newExpr(Expr::VarRef);
+    A->LHS->V = T;
+    A->LHS->Type = T->Type;
+    A->LHS->FK = T->FK;
+    A->Op = "=";
+    A->RHS = E;
+    A->IsDecl = true;
+    A->Where = E->Where;
+    A->NoGrad = Owner->NoGrad;
+    A->NoGradGuard = Owner->NoGradGuard;
+    std::vector<Stmt *> Split = {A};
+    hoistCalls(Split, Depth);
+    Before.insert(Before.end(), Split.begin(), Split.end());
+    Expr *R = F.newExpr(Expr::VarRef);
+    R->V = T;
+    R->Type = T->Type;
+    R->FK = T->FK;
+    return R;
+  }
   bool Conditional = E->K == Expr::Cond ||
                      (E->K == Expr::Binary &&
                       (E->Text == "&&" || E->Text == "||"));
@@ -1023,7 +1095,8 @@ void Engine::hoistCalls(std::vector<Stmt *> &L, int Depth) {
     }
     switch (S->K) {
     case Stmt::Assign: {
-      bool RootOk = S->RHS->K == Expr::UserCall && S->LHS->FK == S->RHS->FK;
+      bool RootOk = S->RHS->K == Expr::UserCall && S->LHS->FK == S->RHS->FK &&
+                    S->Op == "=";
       S->RHS = hoist(S->RHS, Before, RootOk, Depth, S);
       break;
     }
@@ -1298,6 +1371,8 @@ Txt Engine::print(Expr *E) {
     return atom(S + ")");
   }
   case Expr::Pointer:
+    if (E->Implicit)
+      return {"&" + paren(print(E->Ops[0]), 2), 3};
     if (!E->Ops[1])
       return print(E->Ops[0]);
     return bin(print(E->Ops[0]), "+", print(E->Ops[1]));
@@ -1567,12 +1642,13 @@ void Engine::forward(const std::vector<Stmt *> &L, std::string &Out,
       if (Next && Next->K == Stmt::Assign && Next->IsDecl &&
           Next->LHS->K == Expr::VarRef && Next->LHS->V == V &&
           !Restores.count(Next)) {
-        Out += Pad + V->Type + " " + V->Name + " = " + print(Next->RHS).S +
-               ";\n";
+        Out += Pad + (V->Silenced ? "[[maybe_unused]] " : "") + V->Type +
+               " " + V->Name + " = " + print(Next->RHS).S + ";\n";
         ++I;
         break;
       }
-      Out += Pad + V->Type + " " + V->Name + Dims + "{};\n";
+      Out += Pad + (V->Silenced ? "[[maybe_unused]] " : "") + V->Type + " " +
+             V->Name + Dims + "{};\n";
       break;
     }
     case Stmt::VecOp:
@@ -1774,6 +1850,8 @@ void Engine::reverseCall(Stmt *S, std::string &Out, int Ind) {
         else
           P.line(std::string(spell(Prm.FK)) + " " + Adj[I] + " = 0;");
         Arg = "&" + Adj[I];
+      } else if (Prm.K == CalleeParam::Pointer && A->Implicit) {
+        Arg = "&" + paren(adjointOf(A->Ops[0]), 2);
       } else if (Prm.K == CalleeParam::Pointer) {
         Var *B = A->Ops[0]->V;
         Arg = B->Adjoint;
@@ -2115,7 +2193,8 @@ bool Engine::run(Generated &Out) {
     std::string Dims;
     for (uint64_t D : V->K == Var::Array ? V->Dims : std::vector<uint64_t>())
       Dims += "[" + std::to_string(D) + "]";
-    Hoisted.push_back(V->Type + " " + V->Name + Dims + "{};");
+    Hoisted.push_back(std::string(V->Silenced ? "[[maybe_unused]] " : "") +
+                      V->Type + " " + V->Name + Dims + "{};");
   }
   // Adjoints. An active parameter p gets the pointer d_p, unless that
   // name is a parameter's own.

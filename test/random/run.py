@@ -771,7 +771,11 @@ class Reducer:
                 return False
             rc2, text2 = ev.compile_grad(self.compiler)
             if self.want == 'warning':
-                return rc2 == 0 and bool(ev.generated_warnings(text2, self.compiler))
+                if rc2 != 0 or not ev.generated_warnings(text2, self.compiler):
+                    return False
+                # the input itself must be warning-free
+                rc3, text3 = ev.compile_grad(self.compiler, 'prog.cpp', 'prog_plain.o')
+                return rc3 == 0 and not any(WARN_RE.match(l) for l in text3.splitlines())
             return rc2 != 0
         except InfraError:
             return False
@@ -859,7 +863,7 @@ def repro_text(prog, fn, o, header):
     lines.append('%s;' % fn.grad_decl())
     lines.append('')
     point = parse_point(o)
-    lines.append('static int check(const char *What, double Got, double Want) {')
+    lines.append('[[maybe_unused]] static int check(const char *What, double Got, double Want) {')
     lines.append('  bool Ok = std::fabs(Got - Want) <= 1e-8 * std::fmax(1.0, std::fabs(Want));')
     lines.append('  if (!Ok) std::printf("%s: got %.17g want %.17g\\n", What, Got, Want);')
     lines.append('  return Ok ? 0 : 1;')
