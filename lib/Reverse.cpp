@@ -419,6 +419,7 @@ private:
     Var *Base;          ///< The variable it belongs to.
     uint64_t Count = 1; ///< Elements (a whole local array for pointers).
     Slot Where;
+    bool Stack = false; ///< A std::vector, kept whole on a stack of copies.
   };
   std::map<Stmt *, std::vector<Record>> CallRecords;
   /// How a call is reversed.
@@ -428,6 +429,15 @@ private:
     std::vector<bool> Dummy; ///< ... of which only a scratch one.
   };
   std::map<Stmt *, CallPlan> CallPlans;
+  std::map<Stmt *, std::set<Var *>> RevReads; ///< What each reverse reads.
+  std::set<Stmt *> Recomputed; ///< Assignments redone in reverse.
+  std::map<Stmt *, std::vector<Stmt *>> RecomputeBefore;
+  std::map<Stmt *, std::vector<Var *>> LoopSaves; ///< Kept around loops.
+  std::map<std::pair<Stmt *, Var *>, Slot> LoopSaveSlots;
+  void writes(Stmt *S, std::set<Var *> &Out);
+  std::set<Var *> reverseReads(Stmt *S);
+  void findRecomputations();
+  void findLoopSaves(std::vector<Stmt *> &L);
   std::map<Stmt *, std::string> VecStacks; ///< Old contents of a vector.
   void forwardVecOp(Stmt *S, std::string &Out, const std::string &Pad);
   void reverseVecOp(Stmt *S, std::string &Out, int Ind);
@@ -498,6 +508,7 @@ private:
   Txt adjointOf(Expr *LValue);
   void forward(const std::vector<Stmt *> &L, std::string &Out, int Ind);
   void reverse(const std::vector<Stmt *> &L, std::string &Out, int Ind);
+  void reverseLoop(Stmt *S, std::string &Out, int Ind);
   void reverseAssign(Stmt *S, std::string &Out, int Ind);
   std::string restoreCode(Stmt *S);
 
@@ -508,8 +519,15 @@ private:
     int Ind;
     std::map<Expr *, std::string> Memo;
     unsigned &Counter;
+    /// An adjoint to be zeroed: its first contribution assigns instead.
+    std::string Pending;
     void line(const std::string &S) {
       Out += std::string(Ind * 2, ' ') + S + "\n";
+    }
+    void flush() {
+      if (!Pending.empty())
+        line(Pending + " = 0;");
+      Pending.clear();
     }
     std::string temp(const std::string &Type, const Txt &Value) {
       std::string Name = En.fresh("_t" + std::to_string(Counter++));
@@ -794,8 +812,20 @@ void Engine::warnUnused() {
   }
 }
 
+/// Where the marking functions also note what they mark: the reverse reads
+/// of the statement being analysed.
+std::set<Var *> *ReadSink = nullptr;
+
+void need(Var *V) {
+  V->Needed = true;
+  if (ReadSink)
+    ReadSink->insert(V);
+}
+
 void markAll(Expr *E) {
   forEachExpr(E, [](Expr *X) {
+    if (X->K == Expr::VarRef && ReadSink)
+      ReadSink->insert(X->V);
     if (X->K == Expr::VarRef)
       X->V->Needed = true;
   });
@@ -878,6 +908,7 @@ bool isOverwrite(Stmt *S) {
 void Engine::analyseNeeded() {
   order(F.Body, false);
   forEachStmt(F.Body, [&](Stmt *S) {
+    ReadSink = &RevReads[S];
     if (Expr *C = callOf(S)) {
       if (C->Varied && !S->NoGrad)
         for (size_t I = 0; I < C->Ops.size(); ++I) {
@@ -898,7 +929,7 @@ void Engine::analyseNeeded() {
             markIndices(A);
           }
           if (P.Reads)
-            argVar(A)->Needed = true;
+            need(argVar(A));
         }
     }
     if (S->K == Stmt::VecOp) {
@@ -915,18 +946,21 @@ void Engine::analyseNeeded() {
       return;
     markIndices(S->LHS);
     if (S->Op == "*=" || S->Op == "/=") {
-      V->Needed = true;
+      need(V);
       markAll(S->RHS);
     }
     if (!S->NoGrad)
       markPropagation(S->RHS);
   });
+  ReadSink = nullptr;
+  findRecomputations();
   // Restoring a value may read others: iterate to a fixed point.
   std::set<std::pair<Stmt *, size_t>> Recorded;
   bool Changed = true;
   while (Changed) {
     Changed = false;
     forEachStmt(F.Body, [&](Stmt *S) {
+      ReadSink = &RevReads[S];
       Expr *C = callOf(S);
       for (size_t I = 0; C && I < C->Ops.size(); ++I) {
         const CalleeParam &P = C->Fun->Params[I];
@@ -938,16 +972,6 @@ void Engine::analyseNeeded() {
         if (A->K == Expr::Pointer && A->Implicit)
           A = A->Ops[0]; // One object, recorded whole.
         Record R{A, W, 1, {}};
-        if (A->K != Expr::Pointer && P.K == CalleeParam::Object &&
-            P.Type.compare(0, 12, "std::vector<") == 0) {
-          Diags.push_back({Diag::Error, C->Where,
-                           "gradgen cannot differentiate this call: '" +
-                               C->Fun->SourceName + "' changes the vector '" +
-                               W->SourceName +
-                               "' whose old values the gradient needs"});
-          Failed = true;
-          continue;
-        }
         if (A->K == Expr::Pointer && !(W->K == Var::Array && W->Dims.size() == 1) &&
             !P.Reads && !InLoop.count(S) && !usedBefore(W, S)) {
           // Nothing before the call looks at this memory, and the callee
@@ -977,7 +1001,7 @@ void Engine::analyseNeeded() {
       }
       if (S->K == Stmt::Call)
         return;
-      if (S->K != Stmt::Assign || Restores.count(S))
+      if (S->K != Stmt::Assign || Restores.count(S) || Recomputed.count(S))
         return;
       Var *V = rootVar(S->LHS);
       if (!V->Needed || !isOverwrite(S))
@@ -995,6 +1019,162 @@ void Engine::analyseNeeded() {
         markIndices(S->LHS);
       }
     });
+  }
+  ReadSink = nullptr;
+  findLoopSaves(F.Body);
+}
+
+/// The variables a statement (and what it contains) writes.
+void Engine::writes(Stmt *S, std::set<Var *> &Out) {
+  forEachStmt({S}, [&](Stmt *X) {
+    if ((X->K == Stmt::Assign || X->K == Stmt::VecOp) && X->LHS)
+      Out.insert(rootVar(X->LHS));
+    if (Expr *C = callOf(X))
+      for (size_t I = 0; I < C->Ops.size(); ++I)
+        if (C->Fun->Params[I].Writes)
+          if (Var *W = argVar(C->Ops[I]))
+            Out.insert(W);
+  });
+}
+
+/// The variables the reverse sweep of a statement (and what it contains)
+/// reads.
+std::set<Var *> Engine::reverseReads(Stmt *S) {
+  std::set<Var *> Out;
+  forEachStmt({S}, [&](Stmt *X) {
+    auto It = RevReads.find(X);
+    if (It != RevReads.end())
+      Out.insert(It->second.begin(), It->second.end());
+  });
+  return Out;
+}
+
+/// A loop-local temporary `v = e` that the reverse sweep reads, where e is
+/// cheap and its inputs do not change before the last read: recomputed
+/// once in the reverse iteration instead of recorded at each overwrite.
+void Engine::findRecomputations() {
+  // How often each variable is assigned, and where it is read in reverse.
+  std::map<Var *, unsigned> Writes;
+  forEachStmt(F.Body, [&](Stmt *S) {
+    std::set<Var *> W;
+    if (S->K == Stmt::Assign || S->K == Stmt::VecOp || S->K == Stmt::Call)
+      writes(S, W);
+    for (Var *V : W)
+      ++Writes[V];
+  });
+  std::function<void(std::vector<Stmt *> &)> Visit = [&](std::vector<Stmt *>
+                                                             &L) {
+    for (Stmt *S : L) {
+      Visit(S->Body);
+      Visit(S->Else);
+      if (S->K != Stmt::Loop)
+        continue;
+      std::vector<Stmt *> &B = S->Body;
+      for (size_t P = 0; P < B.size(); ++P) {
+        Stmt *A = B[P];
+        if (A->K != Stmt::Assign || !A->IsDecl || A->Op != "=" ||
+            A->LHS->K != Expr::VarRef || callOf(A))
+          continue;
+        Var *V = A->LHS->V;
+        if (V->K != Var::Scalar || V->IsParam || !V->DeclaredInLoop ||
+            Writes[V] != 1 || !V->Needed)
+          continue;
+        // Cheap: arithmetic on variables and elements, a few nodes.
+        unsigned Nodes = 0;
+        bool Cheap = true;
+        forEachExpr(A->RHS, [&](Expr *X) {
+          ++Nodes;
+          if (X->K != Expr::Const && X->K != Expr::VarRef &&
+              X->K != Expr::Index && X->K != Expr::Unary &&
+              X->K != Expr::Binary && X->K != Expr::Cast)
+            Cheap = false;
+        });
+        if (!Cheap || Nodes > 12)
+          continue;
+        std::set<Var *> Inputs;
+        forEachExpr(A->RHS, [&](Expr *X) {
+          if (X->K == Expr::VarRef)
+            Inputs.insert(X->V);
+        });
+        if (Inputs.count(V))
+          continue;
+        // Where is V read in reverse? Only in later statements of this body.
+        size_t Last = P;
+        bool Ok = true;
+        size_t Reads = 0;
+        for (size_t Q = 0; Q < B.size(); ++Q) {
+          if (Q == P)
+            continue;
+          if (!reverseReads(B[Q]).count(V))
+            continue;
+          ++Reads;
+          if (Q < P)
+            Ok = false;
+          Last = std::max(Last, Q);
+        }
+        // Reads outside this body (after the loop, or in another loop).
+        size_t Total = 0;
+        forEachStmt(F.Body, [&](Stmt *X) {
+          auto It = RevReads.find(X);
+          if (It != RevReads.end() && It->second.count(V))
+            ++Total;
+        });
+        size_t Inside = 0;
+        for (Stmt *X : B)
+          forEachStmt({X}, [&](Stmt *Y) {
+            auto It = RevReads.find(Y);
+            if (It != RevReads.end() && It->second.count(V))
+              ++Inside;
+          });
+        if (!Ok || Reads == 0 || Inside != Total)
+          continue;
+        // The inputs must not change between the assignment and the last
+        // read.
+        for (size_t Q = P + 1; Q <= Last && Ok; ++Q) {
+          std::set<Var *> W;
+          writes(B[Q], W);
+          for (Var *X : Inputs)
+            if (W.count(X))
+              Ok = false;
+        }
+        if (!Ok)
+          continue;
+        Recomputed.insert(A);
+        RecomputeBefore[B[Last]].push_back(A);
+        ReadSink = &RevReads[B[Last]];
+        markAll(A->RHS);
+        ReadSink = nullptr;
+      }
+    }
+  };
+  Visit(F.Body);
+}
+
+/// A scalar overwritten inside a loop whose reverse sweep never reads it
+/// is kept once around the whole loop instead of at every overwrite.
+void Engine::findLoopSaves(std::vector<Stmt *> &L) {
+  for (Stmt *S : L) {
+    if (S->K != Stmt::Loop) {
+      findLoopSaves(S->Body);
+      findLoopSaves(S->Else);
+      continue;
+    }
+    std::set<Var *> Read = reverseReads(S);
+    std::set<Var *> Saved;
+    forEachStmt(S->Body, [&](Stmt *X) {
+      auto It = Restores.find(X);
+      if (It == Restores.end() || It->second != Restore::Record ||
+          X->LHS->K != Expr::VarRef)
+        return;
+      Var *V = X->LHS->V;
+      if (V->K != Var::Scalar || Read.count(V))
+        return;
+      Restores.erase(It);
+      Saved.insert(V);
+    });
+    for (Var *V : Saved)
+      LoopSaves[S].push_back(V);
+    findLoopSaves(S->Body);
   }
 }
 
@@ -1178,6 +1358,12 @@ void Engine::planCall(Stmt *S, Expr *C, bool Loop) {
   for (Record &R : CallRecords[S]) {
     const std::string &Type =
         R.Arg->K == Expr::Pointer ? R.Base->Type : R.Arg->Type;
+    if (Type.compare(0, 12, "std::vector<") == 0) {
+      R.Stack = true;
+      R.Where = {true, fresh("_saved_" + R.Base->Name)};
+      Hoisted.push_back("std::vector<" + Type + "> " + R.Where.Name + ";");
+      continue;
+    }
     if (Loop) {
       R.Where = {true, tapeFor(Type)};
     } else {
@@ -1291,6 +1477,12 @@ void Engine::plan(std::vector<Stmt *> &L, bool Loop) {
       plan(S->Else, Loop);
       break;
     case Stmt::Loop:
+      for (Var *V : LoopSaves[S]) {
+        Slot Sl = {Loop, Loop ? tapeFor(V->Type) : fresh("_saved_" + V->Name)};
+        if (!Loop)
+          Hoisted.push_back(V->Type + " " + Sl.Name + "{};");
+        LoopSaveSlots[{S, V}] = Sl;
+      }
       if (hasRevWork(S)) {
         Slots[S] = {Loop, Loop ? tapeFor("std::size_t") : fresh("_iters")};
         if (!Loop)
@@ -1403,7 +1595,7 @@ Txt Engine::adjointOf(Expr *E) {
   Var *V = E->V;
   if (V->K == Var::RefParam)
     return {"*" + V->Adjoint, 3};
-  if (V->IsParam && (V->K == Var::Object || V->K == Var::ObjectRef))
+  if (V->IsParam && V->K == Var::ObjectRef)
     return atom("(*" + V->Adjoint + ")");
   return atom(V->Adjoint);
 }
@@ -1420,7 +1612,15 @@ void Engine::Prop::run(Expr *E, Txt G) {
   case Expr::VarRef:
   case Expr::Index:
   case Expr::Member:
-    line(En.adjointOf(E).S + " += " + G.S + ";");
+  {
+    std::string A = En.adjointOf(E).S;
+    if (A == Pending) {
+      line(A + " = " + G.S + ";");
+      Pending.clear();
+    } else {
+      line(A + " += " + G.S + ";");
+    }
+  }
     return;
   case Expr::Method:
     return;
@@ -1459,6 +1659,7 @@ void Engine::Prop::run(Expr *E, Txt G) {
   }
   case Expr::Cond: {
     G = share(G, 2, E->Type);
+    flush();
     line("if (" + En.print(E->Ops[0]).S + ") {");
     auto Saved = Memo;
     ++Ind;
@@ -1707,6 +1908,13 @@ void Engine::forward(const std::vector<Stmt *> &L, std::string &Out,
       break;
     }
     case Stmt::Loop: {
+      // Values the loop overwrites but its reverse never reads: kept once.
+      for (Var *V : LoopSaves[S]) {
+        const Slot &Sl = LoopSaveSlots[{S, V}];
+        Out += Pad + (Sl.OnTape ? Sl.Name + ".push(" + V->Name + ");"
+                                : Sl.Name + " = " + V->Name + ";") +
+               "\n";
+      }
       auto It = Slots.find(S);
       std::string Counter;
       if (It != Slots.end()) {
@@ -1742,6 +1950,8 @@ std::string Engine::argText(Expr *A, const CalleeParam &P) {
 
 /// Forward code keeping the memory a call is about to overwrite.
 std::string Engine::recordCode(const Record &R) {
+  if (R.Stack)
+    return R.Where.Name + ".push_back(" + print(R.Arg).S + ");";
   if (R.Arg->K != Expr::Pointer) {
     std::string L = print(R.Arg).S;
     return R.Where.OnTape ? R.Where.Name + ".push(" + L + ");"
@@ -1762,7 +1972,7 @@ void Engine::reverseCall(Stmt *S, std::string &Out, int Ind) {
   Expr *C = callOf(S);
   unsigned Counter = 0;
   std::string Body;
-  Prop P{*this, Body, Ind + 1, {}, Counter};
+  Prop P{*this, Body, Ind + 1, {}, Counter, {}};
   Txt Seed;
   bool HasSeed = false;
   if (S->K == Stmt::Assign) {
@@ -1797,6 +2007,12 @@ void Engine::reverseCall(Stmt *S, std::string &Out, int Ind) {
       std::string M = fresh("_m" + std::to_string(Counter++));
       Taken.erase(M);
       Before.push_back(M);
+      if (R.Stack) {
+        P.line(R.Arg->Type + " " + M + " = std::move(" + R.Where.Name +
+               ".back());");
+        P.line(R.Where.Name + ".pop_back();");
+        continue;
+      }
       if (R.Arg->K != Expr::Pointer) {
         P.line(R.Arg->Type + " " + M + " = " +
                (R.Where.OnTape ? R.Where.Name + ".pop()" : R.Where.Name) +
@@ -1912,16 +2128,17 @@ void Engine::reverseVecOp(Stmt *S, std::string &Out, int Ind) {
   Var *V = S->LHS->V;
   unsigned Counter = 0;
   std::string Body;
-  Prop P{*this, Body, Ind + 1, {}, Counter};
+  Prop P{*this, Body, Ind + 1, {}, Counter, {}};
   std::string W = V->Name, A = V->Adjoint;
   std::string T = spell(V->FK);
   if (S->Op == "push_back") {
     if (V->Varied) {
-      std::string G = P.temp(T, atom(A + ".back()"));
+      bool Active = !S->NoGrad && S->RHS->Varied;
+      std::string G = Active ? P.temp(T, atom(A + ".back()")) : "";
       P.line(A + ".pop_back();");
       if (V->Needed)
         P.line(W + ".pop_back();");
-      if (!S->NoGrad)
+      if (Active)
         P.run(S->RHS, atom(G));
     } else if (V->Needed) {
       P.line(W + ".pop_back();");
@@ -1975,7 +2192,7 @@ void Engine::reverseAssign(Stmt *S, std::string &Out, int Ind) {
   std::string Type = S->LHS->Type;
   unsigned Counter = 0;
   std::string Body;
-  Prop P{*this, Body, Ind + 1, {}, Counter};
+  Prop P{*this, Body, Ind + 1, {}, Counter, {}};
 
   if (S->Op == "+=" || S->Op == "-=") {
     if (!RhsActive) {
@@ -1998,7 +2215,9 @@ void Engine::reverseAssign(Stmt *S, std::string &Out, int Ind) {
         P.line(restoreCode(S));
     } else {
       Txt G = atom(P.temp(Type, Adj));
-      if (Reset)
+      if (Reset && S->Op == "=")
+        P.Pending = Adj.S;
+      else if (Reset)
         P.line(Adj.S + " = 0;");
       // The value just computed, before the old one comes back: derivative
       // formulas of exp, tanh, sqrt, ... use it instead of recomputing.
@@ -2009,6 +2228,7 @@ void Engine::reverseAssign(Stmt *S, std::string &Out, int Ind) {
         P.line(restoreCode(S));
       if (S->Op == "=") {
         P.run(S->RHS, G);
+        P.flush();
       } else if (S->Op == "*=") {
         Txt R = P.val(S->RHS);
         P.line(Adj.S + " += " + bin(G, "*", R).S + ";");
@@ -2033,11 +2253,39 @@ void Engine::reverseAssign(Stmt *S, std::string &Out, int Ind) {
   Out += Pad + "{\n" + Body + Pad + "}\n";
 }
 
+void Engine::reverseLoop(Stmt *S, std::string &Out, int Ind) {
+  std::string Pad(Ind * 2, ' ');
+  const Slot &Sl = Slots[S];
+  std::string K = fresh("_k");
+  Out += Pad + "for (std::size_t " + K + " = " +
+         (Sl.OnTape ? Sl.Name + ".pop()" : Sl.Name) + "; " + K + " > 0; --" +
+         K + ") {\n";
+  reverse(S->Body, Out, Ind + 1);
+  Out += Pad + "}\n";
+}
+
 void Engine::reverse(const std::vector<Stmt *> &L, std::string &Out,
                      int Ind) {
   std::string Pad(Ind * 2, ' ');
   for (size_t I = L.size(); I-- > 0;) {
     Stmt *S = L[I];
+    // Loop-local temporaries the statements from here back to their
+    // assignment read: recomputed (cheaper than recorded).
+    auto RC = RecomputeBefore.find(S);
+    if (RC != RecomputeBefore.end())
+      for (Stmt *A : RC->second)
+        Out += Pad + print(A->LHS).S + " = " + print(A->RHS).S + ";\n";
+    if (S->K == Stmt::Loop && !LoopSaves[S].empty()) {
+      if (hasRevWork(S))
+        reverseLoop(S, Out, Ind);
+      const std::vector<Var *> &Vs = LoopSaves[S];
+      for (size_t K = Vs.size(); K-- > 0;) {
+        const Slot &Sl = LoopSaveSlots[{S, Vs[K]}];
+        Out += Pad + Vs[K]->Name + " = " +
+               (Sl.OnTape ? Sl.Name + ".pop()" : Sl.Name) + ";\n";
+      }
+      continue;
+    }
     if (!hasRevWork(S))
       continue;
     switch (S->K) {
@@ -2067,16 +2315,9 @@ void Engine::reverse(const std::vector<Stmt *> &L, std::string &Out,
       Out += Pad + "}\n";
       break;
     }
-    case Stmt::Loop: {
-      const Slot &Sl = Slots[S];
-      std::string K = fresh("_k");
-      Out += Pad + "for (std::size_t " + K + " = " +
-             (Sl.OnTape ? Sl.Name + ".pop()" : Sl.Name) + "; " + K +
-             " > 0; --" + K + ") {\n";
-      reverse(S->Body, Out, Ind + 1);
-      Out += Pad + "}\n";
+    case Stmt::Loop:
+      reverseLoop(S, Out, Ind);
       break;
-    }
     default:
       break;
     }
@@ -2146,9 +2387,27 @@ void Engine::emitBody(bool Pullback, const std::string &Seed,
     Out += "  " + F.Ret->Adjoint + " = " +
            (Pullback ? Seed : literal(F.ReturnFK, "1")) + ";\n";
   reverse(F.Body, Out, 1);
-  for (Param &P : F.Params)
-    if (P.Active && P.V->K == Var::Scalar)
-      Out += "  *" + P.V->AdjointParam + " += " + P.V->Adjoint + ";\n";
+  for (Param &P : F.Params) {
+    if (!P.Active)
+      continue;
+    Var *V = P.V;
+    if (V->K == Var::Scalar)
+      Out += "  *" + V->AdjointParam + " += " + V->Adjoint + ";\n";
+    if (V->K != Var::Object)
+      continue;
+    if (V->OK == Var::Struct) {
+      for (size_t I = 0; I < V->Leaves.size(); ++I)
+        if (V->LeafFK[I] != FloatKind::None)
+          Out += "  (*" + V->AdjointParam + ")" + V->Leaves[I] + " += " +
+                 V->Adjoint + V->Leaves[I] + ";\n";
+      continue;
+    }
+    std::string J = fresh("_j");
+    Taken.erase(J);
+    Out += "  for (std::size_t " + J + " = 0; " + J + " < " + V->Adjoint +
+           ".size(); ++" + J + ")\n    (*" + V->AdjointParam + ")[" + J +
+           "] += " + V->Adjoint + "[" + J + "];\n";
+  }
   if (!OutputTape.empty())
     Out += "  gradgen::detail::write_back(" + OutputTape + ");\n";
   if (!Pullback)
@@ -2215,8 +2474,17 @@ bool Engine::run(Generated &Out) {
     Var *V = VP.get();
     if (!V->Varied)
       continue;
-    if (V->IsParam && V->K != Var::Scalar) {
+    if (V->IsParam && V->K != Var::Scalar && V->K != Var::Object) {
       V->Adjoint = V->AdjointParam;
+      continue;
+    }
+    if (V->IsParam && V->K == Var::Object) {
+      // A copy the function may overwrite: its adjoint accumulates locally
+      // and is added to the caller's at the end.
+      V->Adjoint = fresh("_d_" + V->Name);
+      Hoisted.push_back(V->Type + " " + V->Adjoint +
+                        (V->OK == Var::Vector ? "(" + V->Name + ".size());"
+                                              : "{};"));
       continue;
     }
     // By-value parameters accumulate in _d_<name>, added to the contract's

@@ -1,8 +1,11 @@
-// A callee writing through the annotated function's own pointer parameter
-// (whose extent gradgen cannot know). The callee overwrites out[i] before it
-// reads it, so no old value of out is needed; and a callee that accumulates
-// into an in/out parameter, whose pullback maps the adjoint of the final
-// value to that of the initial value.
+// Callees that write (and read back) memory they are given, reached from an
+// annotated function whose own pointer parameters are outputs or in/out: the
+// annotated function passes a local fixed-size array to the callee and copies
+// it to/from its parameter. The first callee overwrites out[i] before it
+// reads it; the second accumulates into an in/out array, whose pullback maps
+// the adjoint of the final value to that of the initial value. Passing the
+// annotated function's own pointer parameter straight to such a callee (its
+// extent is unknown) is refused: see callee-writes-param-refusals.cpp.
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: %gradgen %s -o %t/out.cpp -- -std=c++17
 // RUN: %clangxx %cxxflags %t/out.cpp -o %t/clang && %t/clang
@@ -23,7 +26,10 @@ static void matvec(const double *A, const double *v, double *out) {
 // out = A v, returns out . out.
 GRADGEN_DIFFERENTIABLE
 double f(const double *A, const double *v, double *out) {
-  matvec(A, v, out);
+  double o[2];
+  matvec(A, v, o);
+  out[0] = o[0];
+  out[1] = o[1];
   return out[0] * out[0] + out[1] * out[1];
 }
 
@@ -35,7 +41,10 @@ static void axpy(double a, const double *x, double *y) {
 // acc += a x; returns acc0 * acc1 (acc is in/out).
 GRADGEN_DIFFERENTIABLE
 double g(double a, const double *x, double *acc) {
-  axpy(a, x, acc);
+  double t[2] = {acc[0], acc[1]};
+  axpy(a, x, t);
+  acc[0] = t[0];
+  acc[1] = t[1];
   return acc[0] * acc[1];
 }
 

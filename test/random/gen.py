@@ -1619,7 +1619,7 @@ class Gen:
             else:
                 body.append(Return(ret_e))
             fn.body = body
-            fixup_unused(fn, self.prefix(), self.has('math'), self.rng)
+            fixup_unused(fn, self.prefix(), self.has('math'), self.rng, self.has('nograd_compound'))
             body = fn.body
         fn.body = body
         try:
@@ -1999,7 +1999,7 @@ class Gen:
             ret = self.squash(ctx, ret)
         body.append(Return(ret))
         fn.body = body
-        fixup_unused(fn, self.prefix(), self.has('math'), self.rng)
+        fixup_unused(fn, self.prefix(), self.has('math'), self.rng, self.has('nograd_compound'))
         if not fn_ok(fn, self.helpers):
             return None
         fn.flags = set()
@@ -2056,7 +2056,7 @@ def stmt_lists(s):
                 yield c.body
 
 
-def fixup_unused(fn, prefix, use_math, rng):
+def fixup_unused(fn, prefix, use_math, rng, compound_in_nograd=True):
     """Make every local and parameter read somewhere: unread locals are
     added to `acc` at the end of their block (at top level: to the final
     expression), unread parameters to the final expression."""
@@ -2080,10 +2080,10 @@ def fixup_unused(fn, prefix, use_math, rng):
 
     acc_used = [False]
 
-    def visit(stmts, top):
+    def visit(stmts, top, in_ng=False):
         for s in stmts:
             for lst in stmt_lists(s):
-                visit(lst, False)
+                visit(lst, False, in_ng or (isinstance(s, NoGrad) and lst is s.body))
         extra = []
         for s in stmts:
             name, e = read_of(s)
@@ -2100,7 +2100,10 @@ def fixup_unused(fn, prefix, use_math, rng):
         if stmts and isinstance(stmts[-1], (Break, Continue, Return)):
             pos -= 1
         for e in extra:
-            stmts.insert(pos, Assign(Var('acc'), '+=', term(e)))
+            if in_ng and not compound_in_nograd:
+                stmts.insert(pos, Assign(Var('acc'), '=', Bin('+', Var('acc'), term(e))))
+            else:
+                stmts.insert(pos, Assign(Var('acc'), '+=', term(e)))
             pos += 1
         acc_used[0] = True
 

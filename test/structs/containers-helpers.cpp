@@ -1,7 +1,9 @@
 // std::vector<double> and std::array<double, N> passed to helper functions
-// by const reference, by reference (the helper writes, resizes or
-// push_backs) and by value; also parameters of the annotated function passed
-// on to helpers.
+// by const reference, by reference (the helper writes the elements of a
+// local vector) and by value; also parameters of the annotated function
+// passed on to helpers. push_back on the local vector itself happens in the
+// annotated function (a helper that push_backs or resizes a std::vector
+// parameter is refused: see containers-helpers-refusals.cpp).
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: %gradgen %s -o %t/out.cpp -- -std=c++17
 // RUN: %clangxx %cxxflags %t/out.cpp -o %t/clang && %t/clang
@@ -27,10 +29,6 @@ static void scale(std::vector<double> &v, double k) {
   for (std::size_t i = 0; i < v.size(); ++i)
     v[i] = v[i] * k;
 }
-static void append_logs(std::vector<double> &v, const std::vector<double> &src) {
-  for (double e : src)
-    v.push_back(std::log(1 + e * e));
-}
 static double norm3(const std::array<double, 3> &a) {
   return std::sqrt(a[0] * a[0] + a[1] * a[1] + a[2] * a[2]);
 }
@@ -51,7 +49,8 @@ double f(const std::vector<double> &w, std::array<double, 3> u, double s) {
   double r = sumsq(w) + first_times(v, s);
   scale(v, s);
   r = r + sumsq(v);
-  append_logs(v, w);
+  for (double e : w)
+    v.push_back(std::log(1 + e * e));
   r = r + v.back() * (double)v.size();
   std::array<double, 3> a = {u[0], u[1], u[2]};
   rotate3(a, s);

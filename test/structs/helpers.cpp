@@ -1,7 +1,8 @@
 // Struct locals and parameters passed to helpers: several struct arguments
 // at once (const reference + non-const reference output, by value + output),
-// a helper writing a struct through a pointer, and a helper returning a
-// struct by value.
+// a helper writing a struct through a pointer, and a helper writing its
+// result through a struct reference (a helper returning a struct by value is
+// refused: see helpers-refusals.cpp).
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: %gradgen %s -o %t/out.cpp -- -std=c++17
 // RUN: %clangxx %cxxflags %t/out.cpp -o %t/clang && %t/clang
@@ -29,9 +30,10 @@ static void fill(double s, V3 *r) {
   r->v[1] = s * s;
   r->v[2] = std::sin(s);
 }
-static V3 add(const V3 &a, const V3 &b) {
-  V3 r{{a.v[0] + b.v[0], a.v[1] + b.v[1], a.v[2] + b.v[2]}};
-  return r;
+static void add(const V3 &a, const V3 &b, V3 &out) {
+  out.v[0] = a.v[0] + b.v[0];
+  out.v[1] = a.v[1] + b.v[1];
+  out.v[2] = a.v[2] + b.v[2];
 }
 static double dot(const V3 &a, const V3 &b) {
   return a.v[0] * b.v[0] + a.v[1] * b.v[1] + a.v[2] * b.v[2];
@@ -40,11 +42,11 @@ static double dot(const V3 &a, const V3 &b) {
 // u, w: parameters by const reference and by value.
 GRADGEN_DIFFERENTIABLE
 double f(const V3 &u, V3 w, double s) {
-  V3 c, t, q;
+  V3 c, t, q, sum;
   cross(u, w, c);
   twice(c, t);
   fill(s, &q);
-  V3 sum = add(t, q);
+  add(t, q, sum);
   return dot(sum, u) + dot(c, w);
 }
 
