@@ -22,6 +22,7 @@
 #include "IR.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cassert>
 #include <functional>
 #include <map>
@@ -953,7 +954,8 @@ void Engine::analyseNeeded() {
       markPropagation(S->RHS);
   });
   ReadSink = nullptr;
-  findRecomputations();
+  if (!getenv("GRADGEN_NO_OPT"))
+    findRecomputations();
   // Restoring a value may read others: iterate to a fixed point.
   std::set<std::pair<Stmt *, size_t>> Recorded;
   bool Changed = true;
@@ -1021,7 +1023,8 @@ void Engine::analyseNeeded() {
     });
   }
   ReadSink = nullptr;
-  findLoopSaves(F.Body);
+  if (!getenv("GRADGEN_NO_OPT"))
+    findLoopSaves(F.Body);
 }
 
 /// The variables a statement (and what it contains) writes.
@@ -1375,6 +1378,15 @@ void Engine::planCall(Stmt *S, Expr *C, bool Loop) {
                         "{};");
     }
   }
+  if (S->NoGrad && C->Varied)
+    for (size_t I = 0; I < C->Ops.size(); ++I)
+      if (C->Fun->Params[I].Writes && C->Fun->Params[I].FK != FloatKind::None &&
+          argVar(C->Ops[I]) && argVar(C->Ops[I])->Varied) {
+        Diags.push_back({Diag::Error, C->Where,
+                         "a call that writes through a pointer or reference "
+                         "after a gradgen::no_grad guard is not supported"});
+        Failed = true;
+      }
   if (!C->Varied || S->NoGrad)
     return;
   CallPlan CP;
@@ -1979,8 +1991,10 @@ void Engine::reverseCall(Stmt *S, std::string &Out, int Ind) {
     Var *V = rootVar(S->LHS);
     if (V->Varied) {
       Txt Adj = adjointOf(S->LHS);
-      Seed = atom(P.temp(S->LHS->Type, Adj));
-      HasSeed = true;
+      if (CallPlans.count(S)) {
+        Seed = atom(P.temp(S->LHS->Type, Adj));
+        HasSeed = true;
+      }
       if (isOverwrite(S))
         P.line(Adj.S + " = 0;");
     }
@@ -2194,7 +2208,14 @@ void Engine::reverseAssign(Stmt *S, std::string &Out, int Ind) {
   std::string Body;
   Prop P{*this, Body, Ind + 1, {}, Counter, {}};
 
-  if (S->Op == "+=" || S->Op == "-=") {
+  if (S->NoGrad) {
+    // The value assigned after a no_grad guard carries no gradient at all,
+    // also through the old value of a compound assignment.
+    if (isOverwrite(S) || S->Op != "=")
+      P.line(Adj.S + " = 0;");
+    if (HasRestore)
+      P.line(restoreCode(S));
+  } else if (S->Op == "+=" || S->Op == "-=") {
     if (!RhsActive) {
       if (HasRestore)
         Out += Pad + restoreCode(S) + "\n";
