@@ -213,7 +213,7 @@ struct Runner {
       return;
     }
     Rng R(Seed ^ hashName(SeedName ? SeedName : Name));
-    long NComps = 0, FdChecked = 0, FdSkipped = 0;
+    long NComps = 0, FdChecked = 0, FdSkipped = 0, SingularPoints = 0;
     const char *Status = "ok";
     std::string Kinds;
     auto fail = [&](const char *Kind) {
@@ -258,6 +258,15 @@ struct Runner {
         std::printf("ORACLE %s p=%d what=value\n", Name, PI);
         fail("oracle");
         printPoint(Name, PI, P, Slots, NSlots);
+        continue;
+      }
+      // A derivative that is not finite (an overflow or 0/0 in the chain
+      // rule, e.g. atan2 at the origin): nothing to compare against.
+      bool Singular = false;
+      for (size_t C = 0; C < NC; ++C)
+        Singular = Singular || !std::isfinite(Ref[C]);
+      if (Singular) {
+        ++SingularPoints;
         continue;
       }
 
@@ -416,8 +425,8 @@ struct Runner {
     }
     if (Status[0] == 'f')
       ++Failed;
-    std::printf("END %s status=%s kinds=%s comps=%ld fd_checked=%ld fd_skipped=%ld\n", Name, Status,
-                Kinds.empty() ? "-" : Kinds.c_str(), NComps, FdChecked, FdSkipped);
+    std::printf("END %s status=%s kinds=%s comps=%ld fd_checked=%ld fd_skipped=%ld singular=%ld\n", Name,
+                Status, Kinds.empty() ? "-" : Kinds.c_str(), NComps, FdChecked, FdSkipped, SingularPoints);
     std::fflush(stdout);
   }
 

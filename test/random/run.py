@@ -423,7 +423,7 @@ class Evaluator:
                     st = 'ok'
                     self.stats['ignored_' + '+'.join(kinds)] += 1
                 o = Outcome(st, kinds, lines=lines[name], compiler=which)
-                for k in ('comps', 'fd_checked', 'fd_skipped'):
+                for k in ('comps', 'fd_checked', 'fd_skipped', 'singular'):
                     o.__dict__[k] = int(kv.get(k, 0))
                 if st == 'fail':
                     fl = [x for x in lines[name] if x.startswith('FAIL') or x.startswith('ORACLE')]
@@ -1039,7 +1039,7 @@ class Run:
         return rc
 
     def reduce_all(self, failures):
-        keep = self.a.keep or os.path.join(os.getcwd(), 'gradgen-random-failures')
+        keep = self.a.keep or os.path.join(self.workroot, 'failures')
         os.makedirs(keep, exist_ok=True)
         per_cat = collections.Counter()
         todo = []
@@ -1100,11 +1100,14 @@ class Run:
         comps = sum(getattr(o, 'comps', 0) for _, _, o, _ in res)
         fdc = sum(getattr(o, 'fd_checked', 0) for _, _, o, _ in res)
         fds = sum(getattr(o, 'fd_skipped', 0) for _, _, o, _ in res)
+        sing = sum(getattr(o, 'singular', 0) for _, _, o, _ in res)
         progs = len({id(p) for p, _, _, _ in res})
         w = sys.stdout.write
         w('\n==== summary (%.0fs) ====\n' % (time.time() - self.t0))
         w('programs (batches): %d   functions tested: %d (+%d annotated helpers)\n' % (progs, len(funcs), len(helpers)))
         w('gradient components checked: %d (finite differences: %d checked, %d skipped as non-smooth)\n' % (comps, fdc, fds))
+        if sing:
+            w('points skipped where the exact derivative is not finite: %d\n' % sing)
         w('ok: %d\n' % st['ok'])
         nm = sum(1 for _, _, o, _ in res if o.status == 'fail' and any(k in MISMATCH_KINDS for k in o.kinds))
         no = sum(1 for _, _, o, _ in res if o.status == 'fail' and not any(k in MISMATCH_KINDS for k in o.kinds))
@@ -1175,7 +1178,7 @@ def main(argv=None):
     ap.add_argument('--math-style', default='mixed', choices=['mixed', 'std', 'global'],
                     help='std::sin, sin or a mix (default)')
     ap.add_argument('--points', type=int, default=3, help='random input points per function')
-    ap.add_argument('--keep', help='directory for failing cases and repros (default ./gradgen-random-failures)')
+    ap.add_argument('--keep', help='directory for failing cases and repros (default: failures/ in the kept work directory)')
     ap.add_argument('--keep-all', action='store_true', help='keep every work directory')
     ap.add_argument('--workdir', help='where to make the temporary work directory')
     ap.add_argument('--clangxx', default=shutil.which('clang++-19') or 'clang++')
