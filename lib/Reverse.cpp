@@ -541,7 +541,9 @@ private:
       if (It != Memo.end())
         return atom(It->second);
       Txt T = En.print(E);
-      if (T.Prec == 0 || (E->K == Expr::Index && T.Prec <= 2))
+      // Leaves are cheap to print twice; a call is not.
+      if (E->K != Expr::Call &&
+          (T.Prec == 0 || (E->K == Expr::Index && T.Prec <= 2)))
         return T;
       std::string Name = temp(E->Type, T);
       Memo[E] = Name;
@@ -2236,7 +2238,11 @@ void Engine::reverseAssign(Stmt *S, std::string &Out, int Ind) {
         P.line(restoreCode(S));
     } else {
       Txt G = atom(P.temp(Type, Adj));
-      if (Reset && S->Op == "=")
+      // Assigning the first contribution is only sound where nothing else
+      // can name the same adjoint: a plain scalar (elements alias through
+      // other index expressions).
+      if (Reset && S->Op == "=" && S->LHS->K == Expr::VarRef &&
+          V->K == Var::Scalar)
         P.Pending = Adj.S;
       else if (Reset)
         P.line(Adj.S + " = 0;");

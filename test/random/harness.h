@@ -326,13 +326,19 @@ struct Runner {
         }
       }
 
-      // f_grad must add into the adjoints.
+      // f_grad must add into the adjoints. A parameter that f writes is an
+      // output: by the pullback contract its adjoint on entry is the seed of
+      // its final value, not an accumulator, so it is left at zero here.
       if (!SelfTest && NC > 0) {
+        std::vector<bool> Written(NSlots, false);
+        for (int S = 0; S < NSlots; ++S)
+          Written[S] = GA.v[S] != P.vals[S];
         Args<double> GA2 = argsOf<double>(P);
         Adj D2 = D;
-        std::vector<double> Pre(NC);
+        std::vector<double> Pre(NC, 0.0);
         for (size_t C = 0; C < NC; ++C) {
-          Pre[C] = R.uni(-1.0, 1.0);
+          if (!Written[Comps[C].slot])
+            Pre[C] = R.uni(-1.0, 1.0);
           D2.v[Comps[C].slot][Comps[C].elem] = Pre[C];
         }
         double Ret2 = G::grad(GA2, D2);

@@ -34,6 +34,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True   # no __pycache__ in the source tree
 import gen  # noqa: E402
 
 MISMATCH_KINDS = ('value', 'dual', 'dot', 'accum', 'nonfinite', 'fd')
