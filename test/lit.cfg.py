@@ -31,8 +31,9 @@ if config.sanitize in ("ON", "1", "TRUE", "YES", "On", "True"):
 config.substitutions.append(("%gradgen_include", include_dir))
 config.substitutions.append(("%gradgen", os.path.join(config.gradgen_tools_dir, "gradgen")))
 config.substitutions.append(("%plugin", os.path.join(config.gradgen_lib_dir, "GradgenPlugin.so")))
-config.substitutions.append(("%clangxx", config.clangxx))
-config.substitutions.append(("%gxx", config.gxx))
-config.substitutions.append(("%cxxflags", cxxflags + san))
+# The sanitizer flags go with the compiler: they are needed to link too.
+config.substitutions.append(("%clangxx", config.clangxx + san))
+config.substitutions.append(("%gxx", config.gxx + san))
+config.substitutions.append(("%cxxflags", cxxflags))
 config.substitutions.append(("%python", config.python))
 config.substitutions.append(("%inputs", inputs_dir))
