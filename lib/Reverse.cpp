@@ -1607,9 +1607,10 @@ Txt Engine::adjointOf(Expr *E) {
     return {paren(B, 2) + E->Text, 2};
   }
   Var *V = E->V;
-  if (V->K == Var::RefParam)
+  bool Local = V->AdjointParam.empty(); // An inactive parameter's own.
+  if (V->K == Var::RefParam && !Local)
     return {"*" + V->Adjoint, 3};
-  if (V->IsParam && V->K == Var::ObjectRef)
+  if (V->IsParam && V->K == Var::ObjectRef && !Local)
     return atom("(*" + V->Adjoint + ")");
   return atom(V->Adjoint);
 }
@@ -1715,112 +1716,116 @@ void Engine::Prop::call(Expr *E, const Txt &G0) {
       return T;
     return atom("static_cast<" + E->Type + ">(" + T.S + ")");
   };
-  auto Into = [&](Expr *X, const Txt &Partial) {
+  // The partial is built only for an argument that needs it: building it
+  // may declare temporaries.
+  auto Into = [&](Expr *X, const std::function<Txt()> &Partial) {
     if (X && X->Varied)
-      run(X, bin(G, "*", Partial));
+      run(X, bin(G, "*", Partial()));
   };
   auto Sq = [&](const Txt &X) { return bin(X, "*", X); };
   if (Fn == "sin")
-    Into(A, Std("cos", ArgVal(A)));
+    Into(A, [&] { return Std("cos", ArgVal(A)); });
   else if (Fn == "cos")
-    Into(A, neg(Std("sin", ArgVal(A))));
+    Into(A, [&] { return neg(Std("sin", ArgVal(A))); });
   else if (Fn == "tan")
-    Into(A, bin(L("1"), "+", Sq(val(E))));
+    Into(A, [&] { return bin(L("1"), "+", Sq(val(E))); });
   else if (Fn == "asin")
-    Into(A, bin(L("1"), "/", Std("sqrt", bin(L("1"), "-", Sq(ArgVal(A))))));
+    Into(A, [&] { return bin(L("1"), "/", Std("sqrt", bin(L("1"), "-", Sq(ArgVal(A))))); });
   else if (Fn == "acos")
-    Into(A, neg(bin(L("1"), "/",
-                    Std("sqrt", bin(L("1"), "-", Sq(ArgVal(A)))))));
+    Into(A, [&] { return neg(bin(L("1"), "/",
+                    Std("sqrt", bin(L("1"), "-", Sq(ArgVal(A)))))); });
   else if (Fn == "atan")
-    Into(A, bin(L("1"), "/", bin(L("1"), "+", Sq(ArgVal(A)))));
+    Into(A, [&] { return bin(L("1"), "/", bin(L("1"), "+", Sq(ArgVal(A)))); });
   else if (Fn == "atan2") {
     Txt Y = ArgVal(A), X = ArgVal(B);
     Txt R2 = atom(temp(E->Type, bin(Sq(Y), "+", Sq(X))));
-    Into(A, bin(X, "/", R2));
-    Into(B, neg(bin(Y, "/", R2)));
+    Into(A, [&] { return bin(X, "/", R2); });
+    Into(B, [&] { return neg(bin(Y, "/", R2)); });
   } else if (Fn == "sinh")
-    Into(A, Std("cosh", ArgVal(A)));
+    Into(A, [&] { return Std("cosh", ArgVal(A)); });
   else if (Fn == "cosh")
-    Into(A, Std("sinh", ArgVal(A)));
+    Into(A, [&] { return Std("sinh", ArgVal(A)); });
   else if (Fn == "tanh")
-    Into(A, bin(L("1"), "-", Sq(val(E))));
+    Into(A, [&] { return bin(L("1"), "-", Sq(val(E))); });
   else if (Fn == "asinh")
-    Into(A, bin(L("1"), "/", Std("sqrt", bin(Sq(ArgVal(A)), "+", L("1")))));
+    Into(A, [&] { return bin(L("1"), "/", Std("sqrt", bin(Sq(ArgVal(A)), "+", L("1")))); });
   else if (Fn == "acosh") {
     Txt X = ArgVal(A);
-    Into(A, bin(L("1"), "/",
+    Into(A, [&] { return bin(L("1"), "/",
                 bin(Std("sqrt", bin(X, "-", L("1"))), "*",
-                    Std("sqrt", bin(X, "+", L("1"))))));
+                    Std("sqrt", bin(X, "+", L("1"))))); });
   } else if (Fn == "atanh")
-    Into(A, bin(L("1"), "/", bin(L("1"), "-", Sq(ArgVal(A)))));
+    Into(A, [&] { return bin(L("1"), "/", bin(L("1"), "-", Sq(ArgVal(A)))); });
   else if (Fn == "exp")
-    Into(A, val(E));
+    Into(A, [&] { return val(E); });
   else if (Fn == "exp2")
-    Into(A, bin(val(E), "*", L("0.693147180559945309417232121458176568")));
+    Into(A, [&] { return bin(val(E), "*", L("0.693147180559945309417232121458176568")); });
   else if (Fn == "expm1")
-    Into(A, bin(val(E), "+", L("1")));
+    Into(A, [&] { return bin(val(E), "+", L("1")); });
   else if (Fn == "log")
-    Into(A, bin(L("1"), "/", ArgVal(A)));
+    Into(A, [&] { return bin(L("1"), "/", ArgVal(A)); });
   else if (Fn == "log2")
-    Into(A, bin(L("1"), "/",
+    Into(A, [&] { return bin(L("1"), "/",
                 bin(ArgVal(A), "*",
-                    L("0.693147180559945309417232121458176568"))));
+                    L("0.693147180559945309417232121458176568"))); });
   else if (Fn == "log10")
-    Into(A, bin(L("1"), "/",
+    Into(A, [&] { return bin(L("1"), "/",
                 bin(ArgVal(A), "*",
-                    L("2.30258509299404568401799145468436421"))));
+                    L("2.30258509299404568401799145468436421"))); });
   else if (Fn == "log1p")
-    Into(A, bin(L("1"), "/", bin(L("1"), "+", ArgVal(A))));
+    Into(A, [&] { return bin(L("1"), "/", bin(L("1"), "+", ArgVal(A))); });
   else if (Fn == "pow") {
-    Txt X = ArgVal(A), Y = val(B);
+    Txt X = ArgVal(A);
     if (A->Varied)
-      Into(A, bin(Y, "*",
-                  atom("std::pow(" + X.S + ", " + bin(Y, "-", L("1")).S + ")")));
+      Into(A, [&] {
+        Txt Y = val(B);
+        return bin(Y, "*",
+                  atom("std::pow(" + X.S + ", " + bin(Y, "-", L("1")).S + ")")); });
     if (B->Varied)
-      Into(B, atom("gradgen::detail::pow_exponent_partial(" + X.S + ", " +
-                   val(E).S + ")"));
+      Into(B, [&] { return atom("gradgen::detail::pow_exponent_partial(" + X.S + ", " +
+                   val(E).S + ")"); });
   } else if (Fn == "sqrt")
-    Into(A, bin(L("1"), "/", bin(L("2"), "*", val(E))));
+    Into(A, [&] { return bin(L("1"), "/", bin(L("2"), "*", val(E))); });
   else if (Fn == "cbrt")
-    Into(A, bin(L("1"), "/", bin(L("3"), "*", Sq(val(E)))));
+    Into(A, [&] { return bin(L("1"), "/", bin(L("3"), "*", Sq(val(E)))); });
   else if (Fn == "hypot") {
     Txt H = val(E);
-    Into(A, atom("gradgen::detail::hypot_partial(" + ArgVal(A).S + ", " +
-                 H.S + ")"));
-    Into(B, atom("gradgen::detail::hypot_partial(" + ArgVal(B).S + ", " +
-                 H.S + ")"));
+    Into(A, [&] { return atom("gradgen::detail::hypot_partial(" + ArgVal(A).S + ", " +
+                 H.S + ")"); });
+    Into(B, [&] { return atom("gradgen::detail::hypot_partial(" + ArgVal(B).S + ", " +
+                 H.S + ")"); });
   } else if (Fn == "fabs")
-    Into(A, atom("gradgen::detail::sign(" + ArgVal(A).S + ")"));
+    Into(A, [&] { return atom("gradgen::detail::sign(" + ArgVal(A).S + ")"); });
   else if (Fn == "fmin" || Fn == "fmax") {
     Txt W = atom(temp(E->Type, atom("gradgen::detail::" + Fn + "_weight(" +
                                     ArgVal(A).S + ", " + ArgVal(B).S + ")")));
-    Into(A, W);
-    Into(B, bin(L("1"), "-", W));
+    Into(A, [&] { return W; });
+    Into(B, [&] { return bin(L("1"), "-", W); });
   } else if (Fn == "erf" || Fn == "erfc") {
     Txt X = ArgVal(A);
     Txt D = bin(L("1.12837916709551257389615890312154517"), "*",
                 Std("exp", neg(Sq(X))));
-    Into(A, Fn == "erf" ? D : neg(D));
+    Into(A, [&] { return Fn == "erf" ? D : neg(D); });
   } else if (Fn == "fma") {
     Expr *C = E->Ops[2];
-    Into(A, ArgVal(B));
-    Into(B, ArgVal(A));
+    Into(A, [&] { return ArgVal(B); });
+    Into(B, [&] { return ArgVal(A); });
     if (C->Varied)
       run(C, G);
   } else if (Fn == "fdim") {
     Txt W = atom(temp(E->Type, atom("(" + ArgVal(A).S + " > " + ArgVal(B).S +
                                     " ? " + literal(K, "1") + " : " +
                                     literal(K, "0") + ")")));
-    Into(A, W);
-    Into(B, neg(W));
+    Into(A, [&] { return W; });
+    Into(B, [&] { return neg(W); });
   } else if (Fn == "copysign") {
-    Into(A, atom("(std::signbit(" + ArgVal(A).S + ") == std::signbit(" +
+    Into(A, [&] { return atom("(std::signbit(" + ArgVal(A).S + ") == std::signbit(" +
                  ArgVal(B).S + ") ? " + literal(K, "1") + " : " +
-                 literal(K, "-1") + ")"));
+                 literal(K, "-1") + ")"); });
   } else if (Fn == "fmod") {
     if (A->Varied)
       run(A, G);
-    Into(B, neg(Std("trunc", bin(ArgVal(A), "/", ArgVal(B)))));
+    Into(B, [&] { return neg(Std("trunc", bin(ArgVal(A), "/", ArgVal(B)))); });
   }
   // floor, ceil, trunc, round, nearbyint, rint: zero almost everywhere.
 }
@@ -2501,6 +2506,24 @@ bool Engine::run(Generated &Out) {
     Var *V = VP.get();
     if (!V->Varied)
       continue;
+    if (V->IsParam && V->AdjointParam.empty() && V->K != Var::Scalar) {
+      // An inactive (GRADGEN_CONST) parameter that receives values carrying
+      // a gradient: its adjoint lives here, starting at zero.
+      if (V->K == Var::PointerParam) {
+        Diags.push_back({Diag::Error, V->Where,
+                         "the GRADGEN_CONST parameter '" + V->SourceName +
+                             "' receives values that carry a gradient, and "
+                             "gradgen cannot know how many elements to track; "
+                             "write them to a local array"});
+        return false;
+      }
+      V->Adjoint = fresh("_d_" + V->Name);
+      std::string T = V->Type;
+      Hoisted.push_back(T + " " + V->Adjoint +
+                        (V->OK == Var::Vector ? "(" + V->Name + ".size());"
+                                              : "{};"));
+      continue;
+    }
     if (V->IsParam && V->K != Var::Scalar && V->K != Var::Object) {
       V->Adjoint = V->AdjointParam;
       continue;

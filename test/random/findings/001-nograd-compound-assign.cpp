@@ -1,4 +1,5 @@
 // gradgen bug: under no_grad, `acc += e` keeps acc's old gradient, while `acc = acc + e` drops it (contract: every value assigned after the guard carries no gradient).
+// Status: fixed in 9ddf212 (kept as a record; the program now prints ok).
 // Build: gradgen 001-nograd-compound-assign.cpp -o out.cpp -- -std=c++17 && clang++-19 -std=c++17 -I include out.cpp && ./a.out   (exit 1 = bug present)
 // Found by test/random (run.py --seed 1, function f6, reduced).
 #include <cmath>

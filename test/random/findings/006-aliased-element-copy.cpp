@@ -1,4 +1,5 @@
 // gradgen bug: an element copy u[i] = u[j] whose indices are equal at run time (a self-assignment) loses the gradient of u[i]: the adjoint is zeroed after being added back to the same element.
+// Status: fixed in 895c370 (kept as a record; the program now prints ok).
 // Build: gradgen 006-aliased-element-copy.cpp -o out.cpp -- -std=c++17 && clang++-19 -std=c++17 -I include out.cpp && ./a.out   (exit 1 = bug present)
 // Found by test/random (run.py --seed 200, functions f186 and f97, reduced).
 #include <cmath>
