@@ -1075,7 +1075,9 @@ void Engine::findRecomputations() {
       if (S->K != Stmt::Loop)
         continue;
       std::vector<Stmt *> &B = S->Body;
-      for (size_t P = 0; P < B.size(); ++P) {
+      // Later temporaries first: recomputing one reads the earlier ones,
+      // which must then be recomputed before it.
+      for (size_t P = B.size(); P-- > 0;) {
         Stmt *A = B[P];
         if (A->K != Stmt::Assign || !A->IsDecl || A->Op != "=" ||
             A->LHS->K != Expr::VarRef || callOf(A))
@@ -1145,7 +1147,9 @@ void Engine::findRecomputations() {
         if (!Ok)
           continue;
         Recomputed.insert(A);
-        RecomputeBefore[B[Last]].push_back(A);
+        // In program order: earlier temporaries first.
+        std::vector<Stmt *> &Before = RecomputeBefore[B[Last]];
+        Before.insert(Before.begin(), A);
         ReadSink = &RevReads[B[Last]];
         markAll(A->RHS);
         ReadSink = nullptr;

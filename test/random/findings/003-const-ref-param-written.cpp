@@ -1,4 +1,5 @@
 // gradgen bug: writing to a GRADGEN_CONST reference parameter makes gradgen emit an adjoint with no name (`double _t0 = *;`), so the generated code does not compile.
+// Status: fixed in c1cb221 (kept as a record; the program now prints ok).
 // Build: gradgen 003-const-ref-param-written.cpp -o out.cpp -- -std=c++17 && clang++-19 -std=c++17 -I include out.cpp && ./a.out   (the compile fails while the bug is present)
 // Found by test/random (run.py --seed 100, function f28, reduced).
 #include <cmath>

@@ -1,4 +1,5 @@
 // gradgen bug: the generated code declares temporaries for the partials of inactive operands (here hypot's integer-derived first argument, pow's exponent when the result feeds only a GRADGEN_CONST variable) and never uses them: -Wunused-variable, so -Werror builds fail.
+// Status: fixed in c1cb221 (kept as a record; compiles with -Werror now).
 // Build: gradgen 004-unused-temporary-warning.cpp -o out.cpp -- -std=c++17 && clang++-19 -std=c++17 -Wall -Wextra -Werror -I include out.cpp && ./a.out   (the -Werror compile fails while the bug is present)
 // Found by test/random (run.py --seed 100 --werror, functions f8 and f15, reduced).
 #include <cmath>
