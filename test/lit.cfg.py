@@ -31,9 +31,12 @@ if config.sanitize in ("ON", "1", "TRUE", "YES", "On", "True"):
 config.substitutions.append(("%gradgen_include", include_dir))
 config.substitutions.append(("%gradgen", os.path.join(config.gradgen_tools_dir, "gradgen")))
 config.substitutions.append(("%plugin", os.path.join(config.gradgen_lib_dir, "GradgenPlugin.so")))
-# The sanitizer flags go with the compiler: they are needed to link too.
-config.substitutions.append(("%clangxx", config.clangxx + san))
-config.substitutions.append(("%gxx", config.gxx + san))
-config.substitutions.append(("%cxxflags", cxxflags))
+# %cxxflags carries the sanitizer flags; a link step without %cxxflags
+# adds %ldflags. %clangxx and %gxx stay single words (tools take them as
+# one argument).
+config.substitutions.append(("%clangxx", config.clangxx))
+config.substitutions.append(("%gxx", config.gxx))
+config.substitutions.append(("%cxxflags", cxxflags + san))
+config.substitutions.append(("%ldflags", san.strip() or "-Wl,--as-needed"))
 config.substitutions.append(("%python", config.python))
 config.substitutions.append(("%inputs", inputs_dir))

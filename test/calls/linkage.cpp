@@ -12,7 +12,7 @@
 // Also with the objects built separately and linked afterwards.
 // RUN: %clangxx %cxxflags -c %t/first.cpp -o %t/first.o
 // RUN: %gxx %cxxflags -c %t/second.cpp -o %t/second.o
-// RUN: %clangxx %t/first.o %t/second.o -o %t/mixed && %t/mixed
+// RUN: %clangxx %ldflags %t/first.o %t/second.o -o %t/mixed && %t/mixed
 
 // CHECK: static void shared_sq_pullback(
 // CHECK-NOT: {{^}}void shared_sq_pullback(
