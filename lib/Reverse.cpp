@@ -22,6 +22,7 @@
 #include "IR.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <cassert>
 #include <functional>
@@ -502,6 +503,32 @@ private:
   void analyseNeeded();
   // Stage 3.
   void plan(std::vector<Stmt *> &L, bool Loop);
+  /// Loops whose trip count is known when they start reserve their tape
+  /// elements before the loop and push and pop them unchecked: no call in
+  /// the loop, so its floating-point values can stay in registers.
+  void planReserves(const std::vector<Stmt *> &L);
+  std::string tripCount(Stmt *S);
+  std::string tripCount(Stmt *S, Var *I, Expr *Bound, bool Up,
+                        bool Inclusive);
+  void countPushes(const std::vector<Stmt *> &L, bool Nested,
+                   std::map<std::string, uint64_t> &Direct,
+                   std::set<std::string> &InNested);
+  /// Per loop: tape name -> elements pushed per iteration (at most).
+  std::map<Stmt *, std::map<std::string, uint64_t>> Reserved;
+  std::map<Stmt *, std::string> Trips; ///< Trip counts, as C++ text.
+  std::vector<Stmt *> LoopStack;       ///< Loops around the code emitted.
+  bool unchecked(const std::string &Tape) const {
+    if (LoopStack.empty())
+      return false;
+    auto It = Reserved.find(LoopStack.back());
+    return It != Reserved.end() && It->second.count(Tape);
+  }
+  std::string pushOp(const std::string &Tape) const {
+    return Tape + (unchecked(Tape) ? ".push_unchecked(" : ".push(");
+  }
+  std::string popOp(const std::string &Tape) const {
+    return Tape + (unchecked(Tape) ? ".pop_unchecked()" : ".pop()");
+  }
   bool hasRevWork(Stmt *S);
   std::string tapeFor(const std::string &Type);
   // Stage 4.
@@ -1517,6 +1544,221 @@ void Engine::plan(std::vector<Stmt *> &L, bool Loop) {
   }
 }
 
+void Engine::countPushes(const std::vector<Stmt *> &L, bool Nested,
+                         std::map<std::string, uint64_t> &Direct,
+                         std::set<std::string> &InNested) {
+  auto Add = [&](const Slot &Sl, uint64_t N) {
+    if (!Sl.OnTape)
+      return;
+    if (Nested)
+      InNested.insert(Sl.Name);
+    else
+      Direct[Sl.Name] += N;
+  };
+  for (Stmt *S : L) {
+    auto CR = CallRecords.find(S);
+    if (CR != CallRecords.end())
+      for (const Record &R : CR->second)
+        if (!R.Stack)
+          Add(R.Where, R.Arg->K == Expr::Pointer ? R.Count : 1);
+    auto It = Slots.find(S);
+    switch (S->K) {
+    case Stmt::Assign:
+    case Stmt::VecOp:
+    case Stmt::If: // One decision per run, whichever branch.
+      if (It != Slots.end())
+        Add(It->second, 1);
+      break;
+    case Stmt::Loop:
+      // Kept before the loop and its count after it: pushed here.
+      for (Var *V : LoopSaves[S])
+        Add(LoopSaveSlots[{S, V}], 1);
+      if (It != Slots.end())
+        Add(It->second, 1);
+      countPushes(S->Body, true, Direct, InNested);
+      continue;
+    default:
+      break;
+    }
+    // One branch runs: the larger of the two counts.
+    std::map<std::string, uint64_t> Then, Else;
+    countPushes(S->Body, Nested, Then, InNested);
+    countPushes(S->Else, Nested, Else, InNested);
+    std::set<std::string> Names;
+    for (const auto &Entry : Then)
+      Names.insert(Entry.first);
+    for (const auto &Entry : Else)
+      Names.insert(Entry.first);
+    for (const std::string &T : Names)
+      Direct[T] += std::max(Then[T], Else[T]);
+  }
+}
+
+/// The number of iterations of a loop as it starts, as C++ text, or "" if
+/// it is not known then. Known for `while (i REL b)` (the lowered form of
+/// `for (...; i REL b; i += c)`) when the body has no break or return (the
+/// lowering puts their flags into the condition), changes the integer i
+/// only by one `i += c` or `i -= c` (a positive literal c, in the direction
+/// of b) that runs once per iteration, and changes nothing b reads.
+std::string Engine::tripCount(Stmt *S) {
+  Expr *C = S->Cond;
+  if (!S->TestFirst || !C || C->K != Expr::Binary)
+    return "";
+  bool Up;
+  if (C->Text == "<" || C->Text == "<=")
+    Up = true;
+  else if (C->Text == ">" || C->Text == ">=")
+    Up = false;
+  else
+    return "";
+  bool Inclusive = C->Text.size() == 2;
+  auto Strip = [](Expr *E) {
+    while (E->K == Expr::Cast && E->Implicit)
+      E = E->Ops[0];
+    return E;
+  };
+  auto IndexVar = [&](Expr *E) -> Var * {
+    E = Strip(E);
+    if (E->K != Expr::VarRef || E->V->K != Var::Scalar ||
+        E->V->FK != FloatKind::None)
+      return nullptr;
+    // At least as wide as int: a narrower index would wrap (an endless
+    // loop) before a wide bound.
+    static const std::set<std::string> Wide = {
+        "int", "long", "long long", "unsigned int", "unsigned long",
+        "unsigned long long", "std::size_t", "size_t", "std::ptrdiff_t",
+        "ptrdiff_t", "unsigned", "std::int64_t", "int64_t", "std::uint64_t",
+        "uint64_t", "std::int32_t", "int32_t", "std::uint32_t", "uint32_t"};
+    return Wide.count(E->V->Type) ? E->V : nullptr;
+  };
+  // i < b, or b > i (which is i < b).
+  std::string Trip = tripCount(S, IndexVar(C->Ops[0]), C->Ops[1], Up,
+                               Inclusive);
+  if (Trip.empty())
+    Trip = tripCount(S, IndexVar(C->Ops[1]), C->Ops[0], !Up, Inclusive);
+  return Trip;
+}
+
+/// tripCount() for `while (I < Bound)` (Up), `while (I > Bound)` (!Up), or
+/// with <= and >= (Inclusive).
+std::string Engine::tripCount(Stmt *S, Var *I, Expr *Bound, bool Up,
+                              bool Inclusive) {
+  if (!I)
+    return "";
+  auto Strip = [](Expr *E) {
+    while (E->K == Expr::Cast && E->Implicit)
+      E = E->Ops[0];
+    return E;
+  };
+  // What the bound reads: integer scalars and sizes of vectors.
+  std::set<Var *> BoundVars;
+  bool Sizes = false, Simple = true;
+  forEachExpr(Bound, [&](Expr *X) {
+    switch (X->K) {
+    case Expr::Const:
+    case Expr::Cast:
+      break;
+    case Expr::Unary:
+      Simple &= X->Text == "-" || X->Text == "+";
+      break;
+    case Expr::Binary:
+      Simple &= X->Text == "+" || X->Text == "-" || X->Text == "*" ||
+                X->Text == "/" || X->Text == "%";
+      break;
+    case Expr::VarRef:
+      BoundVars.insert(X->V);
+      Simple &= X->V->K == Var::Scalar ? X->V->FK == FloatKind::None
+                                       : X->V->isArrayLike();
+      break;
+    case Expr::Method:
+      Simple &= X->Text == ".size" && X->Ops.size() == 1 &&
+                X->Ops[0]->K == Expr::VarRef;
+      Sizes = true;
+      break;
+    default:
+      Simple = false;
+    }
+  });
+  if (!Simple || BoundVars.count(I))
+    return "";
+  // A VarRef of an array-like variable is only allowed under size().
+  bool Bare = false;
+  std::function<void(Expr *, bool)> Check = [&](Expr *X, bool UnderSize) {
+    if (X->K == Expr::VarRef && X->V->K != Var::Scalar && !UnderSize)
+      Bare = true;
+    for (Expr *O : X->Ops)
+      Check(O, X->K == Expr::Method);
+  };
+  Check(Bound, false);
+  if (Bare)
+    return "";
+  Stmt *Step = nullptr;
+  uint64_t By = 0;
+  for (Stmt *X : S->Body) {
+    if (X->K == Stmt::Assign && X->LHS->K == Expr::VarRef && X->LHS->V == I &&
+        (X->Op == "+=" || X->Op == "-=") && !Step) {
+      Expr *R = Strip(X->RHS);
+      const std::string &T = R->Text;
+      size_t Digits = 0;
+      while (Digits < T.size() && std::isdigit(static_cast<unsigned char>(
+                                      T[Digits])))
+        ++Digits;
+      bool Suffix = T.find_first_not_of("uUlL", Digits) == std::string::npos;
+      if (R->K == Expr::Const && Digits > 0 && Digits <= 9 && Suffix &&
+          T[0] != '0') {
+        Step = X;
+        By = std::stoull(T.substr(0, Digits));
+        continue;
+      }
+    }
+    std::set<Var *> W;
+    writes(X, W);
+    if (W.count(I))
+      return "";
+    for (Var *V : BoundVars)
+      if (W.count(V))
+        return "";
+    // A vector's size changes with push_back, resize, assign, or the
+    // assignment of a whole vector.
+    if (Sizes) {
+      bool Resizes = false;
+      forEachStmt({X}, [&](Stmt *Y) {
+        Resizes |= Y->K == Stmt::VecOp ||
+                   (Y->K == Stmt::Assign && Y->LHS->K == Expr::VarRef &&
+                    Y->LHS->V->OK == Var::Vector);
+      });
+      if (Resizes)
+        return "";
+    }
+  }
+  if (!Step || (Step->Op == "+=") != Up)
+    return "";
+  return std::string("gradgen::detail::trips_") + (Up ? "up" : "down") + "(" +
+         I->Name + ", " + print(Bound).S + ", " + std::to_string(By) + ", " +
+         (Inclusive ? "true" : "false") + ")";
+}
+
+void Engine::planReserves(const std::vector<Stmt *> &L) {
+  for (Stmt *S : L) {
+    planReserves(S->Body);
+    planReserves(S->Else);
+    if (S->K != Stmt::Loop)
+      continue;
+    std::map<std::string, uint64_t> Direct;
+    std::set<std::string> InNested;
+    countPushes(S->Body, false, Direct, InNested);
+    for (auto It = Direct.begin(); It != Direct.end();)
+      It = InNested.count(It->first) ? Direct.erase(It) : std::next(It);
+    if (Direct.empty())
+      continue;
+    std::string Trip = tripCount(S);
+    if (Trip.empty())
+      continue;
+    Trips[S] = Trip;
+    Reserved[S] = std::move(Direct);
+  }
+}
+
 //===--- Stage 4: emission ------------------------------------------------===//
 
 /// Does Text use the identifier Name?
@@ -1841,7 +2083,7 @@ std::string Engine::restoreCode(Stmt *S) {
     return L + " " + Inv + " " + print(S->RHS).S + ";";
   }
   const Slot &Sl = Slots[S];
-  std::string From = Sl.OnTape ? Sl.Name + ".pop()" : Sl.Name;
+  std::string From = Sl.OnTape ? popOp(Sl.Name) : Sl.Name;
   Var *V = rootVar(S->LHS);
   std::string Keep;
   if (V->IsParam && V->K != Var::Scalar)
@@ -1891,7 +2133,7 @@ void Engine::forward(const std::vector<Stmt *> &L, std::string &Out,
       auto It = Slots.find(S);
       if (It != Slots.end()) {
         std::string Old = print(S->LHS).S;
-        Out += Pad + (It->second.OnTape ? It->second.Name + ".push(" + Old + ");"
+        Out += Pad + (It->second.OnTape ? pushOp(It->second.Name) + Old + ");"
                                         : It->second.Name + " = " + Old + ";") +
                "\n";
       }
@@ -1914,7 +2156,7 @@ void Engine::forward(const std::vector<Stmt *> &L, std::string &Out,
         if (It == Slots.end())
           return;
         if (It->second.OnTape)
-          Out += Pad + "  " + It->second.Name + ".push(" +
+          Out += Pad + "  " + pushOp(It->second.Name) +
                  (Taken ? "true" : "false") + ");\n";
         else if (Taken)
           Out += Pad + "  " + It->second.Name + " = true;\n";
@@ -1934,7 +2176,7 @@ void Engine::forward(const std::vector<Stmt *> &L, std::string &Out,
       // Values the loop overwrites but its reverse never reads: kept once.
       for (Var *V : LoopSaves[S]) {
         const Slot &Sl = LoopSaveSlots[{S, V}];
-        Out += Pad + (Sl.OnTape ? Sl.Name + ".push(" + V->Name + ");"
+        Out += Pad + (Sl.OnTape ? pushOp(Sl.Name) + V->Name + ");"
                                 : Sl.Name + " = " + V->Name + ";") +
                "\n";
       }
@@ -1949,15 +2191,23 @@ void Engine::forward(const std::vector<Stmt *> &L, std::string &Out,
           Out += Pad + Counter + " = 0;\n";
         }
       }
+      auto R = Reserved.find(S);
+      if (R != Reserved.end())
+        for (const auto &[Tape, PerIter] : R->second)
+          Out += Pad + Tape + ".reserve(" +
+                 (PerIter == 1 ? "" : std::to_string(PerIter) + " * ") +
+                 Trips[S] + ");\n";
       Out += Pad + (S->TestFirst ? "while (" + print(S->Cond).S + ") {\n"
                                  : std::string("do {\n"));
       if (!Counter.empty())
         Out += Pad + "  ++" + Counter + ";\n";
+      LoopStack.push_back(S);
       forward(S->Body, Out, Ind + 1);
+      LoopStack.pop_back();
       Out += Pad + (S->TestFirst ? "}\n" : "} while (" + print(S->Cond).S +
                                                ");\n");
       if (It != Slots.end() && It->second.OnTape)
-        Out += Pad + It->second.Name + ".push(" + Counter + ");\n";
+        Out += Pad + pushOp(It->second.Name) + Counter + ");\n";
       break;
     }
     default:
@@ -1977,7 +2227,7 @@ std::string Engine::recordCode(const Record &R) {
     return R.Where.Name + ".push_back(" + print(R.Arg).S + ");";
   if (R.Arg->K != Expr::Pointer) {
     std::string L = print(R.Arg).S;
-    return R.Where.OnTape ? R.Where.Name + ".push(" + L + ");"
+    return R.Where.OnTape ? pushOp(R.Where.Name) + L + ");"
                           : R.Where.Name + " = " + L + ";";
   }
   std::string J = fresh("_j");
@@ -1985,7 +2235,7 @@ std::string Engine::recordCode(const Record &R) {
   std::string Elem = R.Base->Name + "[" + J + "]";
   return "for (std::size_t " + J + " = 0; " + J + " < " +
          std::to_string(R.Count) + "; ++" + J + ") " +
-         (R.Where.OnTape ? R.Where.Name + ".push(" + Elem + ");"
+         (R.Where.OnTape ? pushOp(R.Where.Name) + Elem + ");"
                          : R.Where.Name + "[" + J + "] = " + Elem + ";");
 }
 
@@ -2040,7 +2290,7 @@ void Engine::reverseCall(Stmt *S, std::string &Out, int Ind) {
       }
       if (R.Arg->K != Expr::Pointer) {
         P.line(R.Arg->Type + " " + M + " = " +
-               (R.Where.OnTape ? R.Where.Name + ".pop()" : R.Where.Name) +
+               (R.Where.OnTape ? popOp(R.Where.Name) : R.Where.Name) +
                ";");
         continue;
       }
@@ -2050,7 +2300,7 @@ void Engine::reverseCall(Stmt *S, std::string &Out, int Ind) {
       Taken.erase(J);
       if (R.Where.OnTape)
         P.line("for (std::size_t " + J + " = " + N + "; " + J + "-- > 0;) " +
-               M + "[" + J + "] = " + R.Where.Name + ".pop();");
+               M + "[" + J + "] = " + popOp(R.Where.Name) + ";");
       else
         P.line("for (std::size_t " + J + " = 0; " + J + " < " + N + "; ++" +
                J + ") " + M + "[" + J + "] = " + R.Where.Name + "[" + J +
@@ -2128,7 +2378,7 @@ void Engine::forwardVecOp(Stmt *S, std::string &Out, const std::string &Pad) {
   }
   auto It = Slots.find(S);
   if (It != Slots.end())
-    Out += Pad + (It->second.OnTape ? It->second.Name + ".push(" + A +
+    Out += Pad + (It->second.OnTape ? pushOp(It->second.Name) + A +
                                           ".size());"
                                     : It->second.Name + " = " + A +
                                           ".size();") +
@@ -2185,7 +2435,7 @@ void Engine::reverseVecOp(Stmt *S, std::string &Out, int Ind) {
     }
     auto It = Slots.find(S);
     if (It != Slots.end()) {
-      std::string Old = It->second.OnTape ? It->second.Name + ".pop()"
+      std::string Old = It->second.OnTape ? popOp(It->second.Name)
                                           : It->second.Name;
       // The elements the call created carried no gradient before it.
       if (S->Op == "resize")
@@ -2293,10 +2543,24 @@ void Engine::reverseLoop(Stmt *S, std::string &Out, int Ind) {
   std::string Pad(Ind * 2, ' ');
   const Slot &Sl = Slots[S];
   std::string K = fresh("_k");
-  Out += Pad + "for (std::size_t " + K + " = " +
-         (Sl.OnTape ? Sl.Name + ".pop()" : Sl.Name) + "; " + K + " > 0; --" +
-         K + ") {\n";
+  std::string Count = Sl.OnTape ? popOp(Sl.Name) : Sl.Name;
+  // The loop's reserved elements are popped unchecked: first make the chunk
+  // that holds them current (after the loop's count is popped: it was
+  // pushed after them).
+  auto R = Reserved.find(S);
+  std::string Init = "std::size_t " + K + " = " + Count;
+  if (R != Reserved.end()) {
+    if (Sl.OnTape) {
+      Out += Pad + Init + ";\n";
+      Init.clear();
+    }
+    for (const auto &Entry : R->second)
+      Out += Pad + Entry.first + ".settle();\n";
+  }
+  Out += Pad + "for (" + Init + "; " + K + " > 0; --" + K + ") {\n";
+  LoopStack.push_back(S);
   reverse(S->Body, Out, Ind + 1);
+  LoopStack.pop_back();
   Out += Pad + "}\n";
 }
 
@@ -2318,7 +2582,7 @@ void Engine::reverse(const std::vector<Stmt *> &L, std::string &Out,
       for (size_t K = Vs.size(); K-- > 0;) {
         const Slot &Sl = LoopSaveSlots[{S, Vs[K]}];
         Out += Pad + Vs[K]->Name + " = " +
-               (Sl.OnTape ? Sl.Name + ".pop()" : Sl.Name) + ";\n";
+               (Sl.OnTape ? popOp(Sl.Name) : Sl.Name) + ";\n";
       }
       continue;
     }
@@ -2338,7 +2602,7 @@ void Engine::reverse(const std::vector<Stmt *> &L, std::string &Out,
       break;
     case Stmt::If: {
       const Slot &Sl = Slots[S];
-      Out += Pad + "if (" + (Sl.OnTape ? Sl.Name + ".pop()" : Sl.Name) +
+      Out += Pad + "if (" + (Sl.OnTape ? popOp(Sl.Name) : Sl.Name) +
              ") {\n";
       reverse(S->Body, Out, Ind + 1);
       bool ElseWork = false;
@@ -2555,6 +2819,7 @@ bool Engine::run(Generated &Out) {
   plan(F.Body, false);
   if (Failed)
     return false;
+  planReserves(F.Body);
 
   std::string Open, Close;
   for (const std::string &NS : F.Namespaces) {

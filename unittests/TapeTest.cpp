@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <new>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -431,6 +432,135 @@ TEST(TapeTest, DestroyNonEmpty) {
         Tapes[K].push(I);
   }
   SUCCEED();
+}
+
+/// reserve() then push_unchecked(), popped after settle() with
+/// pop_unchecked(), around checked pushes: the values come back in order.
+TEST(TapeTest, ReserveRoundTrip) {
+  for (std::size_t Before : {0u, 1u, 31u, 32u, 33u, 5000u}) {
+    for (std::size_t N : {0u, 1u, 7u, 32u, 100u, 9000u, 70000u}) {
+      tape<double> T;
+      for (std::size_t I = 0; I < Before; ++I)
+        T.push(valueAt(I));
+      T.reserve(N);
+      for (std::size_t I = 0; I < N; ++I)
+        T.push_unchecked(valueAt(Before + I));
+      for (std::size_t I = 0; I < 50; ++I)
+        T.push(valueAt(Before + N + I));
+      ASSERT_EQ(T.size(), Before + N + 50);
+      for (std::size_t I = 50; I-- > 0;)
+        ASSERT_EQ(T.pop(), valueAt(Before + N + I));
+      T.settle();
+      for (std::size_t I = N; I-- > 0;)
+        ASSERT_EQ(T.pop_unchecked(), valueAt(Before + I));
+      ASSERT_EQ(T.size(), Before);
+      if (Before)
+        ASSERT_EQ(T.back(), valueAt(Before - 1));
+      for (std::size_t I = Before; I-- > 0;)
+        ASSERT_EQ(T.pop(), valueAt(I));
+      ASSERT_TRUE(T.empty());
+    }
+  }
+}
+
+/// A reserve() that is not used up (a loop whose branches skip the push)
+/// leaves the tape as it was; a later pop() steps back over the chunk it
+/// left early.
+TEST(TapeTest, ReserveUnused) {
+  tape<int> T;
+  for (int I = 0; I < 20; ++I)
+    T.push(I);
+  T.reserve(1000); // Moves on: the first chunk is not full.
+  EXPECT_EQ(T.size(), 20u);
+  T.reserve(5000); // Replaces the empty chunk it moved to.
+  T.push_unchecked(20);
+  EXPECT_EQ(T.size(), 21u);
+  EXPECT_EQ(T.back(), 20);
+  EXPECT_EQ(T.pop(), 20);
+  EXPECT_EQ(T.back(), 19);
+  for (int I = 20; I-- > 0;)
+    EXPECT_EQ(T.pop(), I);
+  EXPECT_TRUE(T.empty());
+  // The storage is reused by a second sweep.
+  T.reserve(3000);
+  for (int I = 0; I < 3000; ++I)
+    T.push_unchecked(I);
+  T.shrink_to_fit();
+  EXPECT_EQ(T.size(), 3000u);
+  T.settle();
+  for (int I = 3000; I-- > 0;)
+    EXPECT_EQ(T.pop_unchecked(), I);
+  EXPECT_TRUE(T.empty());
+}
+
+/// A reservation that cannot be met throws std::bad_alloc and leaves the
+/// tape as it was.
+TEST(TapeTest, ReserveTooMuchThrows) {
+  tape<double> T;
+  for (int I = 0; I < 100; ++I)
+    T.push(I);
+  EXPECT_THROW(T.reserve(static_cast<std::size_t>(-1) / 2), std::bad_alloc);
+  EXPECT_THROW(T.reserve(static_cast<std::size_t>(-1) / 16), std::bad_alloc);
+  EXPECT_EQ(T.size(), 100u);
+  T.reserve(10);
+  T.push_unchecked(100);
+  for (int I = 101; I-- > 0;)
+    EXPECT_EQ(T.pop(), I);
+  EXPECT_TRUE(T.empty());
+}
+
+/// Random nests of runs, as generated loops produce them: checked pushes,
+/// and reserved runs (each pushing at most what it reserved), popped in
+/// reverse with pop() and settle() + pop_unchecked(), over several sweeps,
+/// against a model.
+TEST(TapeTest, ReserveRandomRuns) {
+  std::uint64_t State = 12345;
+  auto Next = [&](std::uint64_t Bound) {
+    State = State * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::size_t>((State >> 33) % Bound);
+  };
+  tape<std::uint64_t> T;
+  for (int Sweep = 0; Sweep < 40; ++Sweep) {
+    // Each entry: a run of Len values; Reserved if pushed unchecked.
+    struct Run {
+      std::size_t Len;
+      bool Reserved;
+      std::uint64_t First;
+    };
+    std::vector<Run> Runs;
+    std::uint64_t Value = 0;
+    std::size_t Total = 0;
+    std::size_t NRuns = 1 + Next(60);
+    for (std::size_t R = 0; R < NRuns; ++R) {
+      bool Reserved = Next(2);
+      std::size_t Len = Next(4) == 0 ? Next(20000) : Next(40);
+      Runs.push_back({Len, Reserved, Value});
+      if (Reserved) {
+        T.reserve(Len + Next(3) * Next(100)); // Upper bounds are fine.
+        for (std::size_t I = 0; I < Len; ++I)
+          T.push_unchecked(Value++);
+      } else {
+        for (std::size_t I = 0; I < Len; ++I)
+          T.push(Value++);
+      }
+      Total += Len;
+      ASSERT_EQ(T.size(), Total);
+    }
+    for (std::size_t R = Runs.size(); R-- > 0;) {
+      const Run &X = Runs[R];
+      if (X.Reserved)
+        T.settle();
+      for (std::size_t I = X.Len; I-- > 0;) {
+        std::uint64_t Got = X.Reserved ? T.pop_unchecked() : T.pop();
+        ASSERT_EQ(Got, X.First + I);
+      }
+      Total -= X.Len;
+      ASSERT_EQ(T.size(), Total);
+    }
+    ASSERT_TRUE(T.empty());
+    if (Sweep % 7 == 6)
+      T.shrink_to_fit();
+  }
 }
 
 #ifndef NDEBUG

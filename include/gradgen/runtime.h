@@ -25,6 +25,38 @@
 namespace gradgen {
 namespace detail {
 
+/// The iterations of `while (i < bound) { ...; i += step; }` (`<=` if
+/// \p Inclusive) as it starts with i = \p First, for an index that nothing
+/// else changes: what a loop reserves on its tape. Compares as the loop does
+/// (after the usual arithmetic conversions).
+template <class I, class B>
+std::size_t trips_up(I First, B Bound, unsigned long long Step,
+                     bool Inclusive) {
+  using C = decltype(First + Bound);
+  C F = static_cast<C>(First), L = static_cast<C>(Bound);
+  if (Inclusive ? !(F <= L) : !(F < L))
+    return 0;
+  unsigned long long Span =
+      static_cast<unsigned long long>(L) - static_cast<unsigned long long>(F);
+  return static_cast<std::size_t>(Inclusive ? Span / Step + 1
+                                            : Span / Step + (Span % Step != 0));
+}
+
+/// The iterations of `while (i > bound) { ...; i -= step; }` (`>=` if
+/// \p Inclusive); see trips_up.
+template <class I, class B>
+std::size_t trips_down(I First, B Bound, unsigned long long Step,
+                       bool Inclusive) {
+  using C = decltype(First + Bound);
+  C F = static_cast<C>(First), L = static_cast<C>(Bound);
+  if (Inclusive ? !(F >= L) : !(F > L))
+    return 0;
+  unsigned long long Span =
+      static_cast<unsigned long long>(F) - static_cast<unsigned long long>(L);
+  return static_cast<std::size_t>(Inclusive ? Span / Step + 1
+                                            : Span / Step + (Span % Step != 0));
+}
+
 /// d|a|/da, with 0 at a = 0.
 template <class T> T sign(T A) {
   return A > T(0) ? T(1) : (A < T(0) ? T(-1) : T(0));

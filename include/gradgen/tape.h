@@ -17,12 +17,23 @@
 // store or load, and one pointer bump. Chunk changes go through a separate
 // out-of-line member function.
 //
+// Loops whose trip count is known when they start use the unchecked pair:
+// reserve(n) before the loop makes room for n elements in one chunk (at most
+// one chunk change, outside the loop), push_unchecked() stores without a
+// capacity check; before the reverse loop, settle() makes the chunk holding
+// the top element current, and pop_unchecked() pops without a check. A loop
+// with no call in it lets the compiler keep its floating-point values in
+// registers: a possible call in push() would make it keep them in memory.
+// A chunk that reserve() leaves before it is full records how much of it is
+// used, so that pop() steps back to the right element.
+//
 //===----------------------------------------------------------------------===//
 #ifndef GRADGEN_TAPE_H
 #define GRADGEN_TAPE_H
 
 #include <cassert>
 #include <cstddef>
+#include <cstdlib>
 #include <new>
 #include <type_traits>
 #include <utility>
@@ -69,8 +80,8 @@ public:
   /// Pushes a copy of \p V. \p V may refer to an element of this tape.
   void push(const T &V) {
     T *C = Cur;
-    if (GRADGEN_TAPE_UNLIKELY(C == End))
-      C = nextChunk();
+    if (GRADGEN_TAPE_UNLIKELY(C == End) && !(C = nextChunk()))
+      outOfMemory();
     ::new (static_cast<void *>(C)) T(V);
     Cur = C + 1;
   }
@@ -84,6 +95,39 @@ public:
     --C;
     Cur = C;
     return *C;
+  }
+
+  /// Makes room for \p N more elements in the current chunk, moving to a
+  /// (possibly new, possibly larger) chunk if it has less room. The next \p N
+  /// pushes, with no reserve() or push() between them, may use
+  /// push_unchecked().
+  void reserve(size_type N) {
+    if (GRADGEN_TAPE_UNLIKELY(static_cast<size_type>(End - Cur) < N) &&
+        !reserveSlow(N))
+      outOfMemory();
+  }
+
+  /// Pushes a copy of \p V into room made by reserve().
+  void push_unchecked(const T &V) {
+    assert(Cur != End && "push_unchecked() beyond reserve()");
+    ::new (static_cast<void *>(Cur)) T(V);
+    ++Cur;
+  }
+
+  /// Makes the chunk that holds the top element current. The elements pushed
+  /// with push_unchecked() after one reserve() can then be popped, in reverse
+  /// order, with pop_unchecked(), provided no element pushed after them is
+  /// left on the tape.
+  void settle() noexcept {
+    if (GRADGEN_TAPE_UNLIKELY(Cur == Begin) && Below != 0)
+      Cur = prevChunk();
+  }
+
+  /// Removes the top element and returns it; see settle().
+  T pop_unchecked() {
+    assert(Cur != Begin && "pop_unchecked() without settle()");
+    --Cur;
+    return *Cur;
   }
 
   /// The top element. The tape must not be empty. The reference stays valid
@@ -114,8 +158,11 @@ public:
       return;
     }
     // If the current chunk is empty, step back to the previous (full) one.
-    if (Cur == Begin)
-      enter(Current->Prev, Below - Current->Prev->Capacity);
+    if (Cur == Begin) {
+      Chunk *Prev = Current->Prev;
+      enter(Prev, Below - Prev->Used);
+      Cur = Begin + Prev->Used;
+    }
     freeChain(Current->Next);
     Current->Next = nullptr;
   }
@@ -126,6 +173,9 @@ private:
     Chunk *Prev;
     Chunk *Next;
     size_type Capacity;
+    /// Elements in use when the tape moved on to the next chunk: Capacity,
+    /// unless reserve() moved on early.
+    size_type Used;
 
     T *data() noexcept {
       return reinterpret_cast<T *>(reinterpret_cast<unsigned char *>(this) +
@@ -151,7 +201,7 @@ private:
   T *top() const noexcept {
     assert(!empty() && "back() on an empty gradgen::tape");
     if (GRADGEN_TAPE_UNLIKELY(Cur == Begin))
-      return Current->Prev->data() + (Current->Prev->Capacity - 1);
+      return Current->Prev->data() + (Current->Prev->Used - 1);
     return Cur - 1;
   }
 
@@ -165,26 +215,94 @@ private:
     Cur = End;
   }
 
+  // The slow paths do not throw: they report a failed allocation to their
+  // inline caller, which throws std::bad_alloc from a separate function that
+  // does not return. A call that may throw has an exception edge that makes
+  // g++ keep the floating-point variables live across it in memory (for the
+  // whole function, loops included); a call that cannot does not.
+
   /// Slow path of push(): the current chunk is full (or there is none). Moves
   /// to the next chunk, allocating it if there is no spare one, and returns
-  /// the slot for the new element.
-  GRADGEN_TAPE_NOINLINE T *nextChunk() {
+  /// the slot for the new element (null if the allocation failed).
+  GRADGEN_TAPE_NOINLINE T *nextChunk() noexcept {
     Chunk *Next = Current ? Current->Next : Head;
-    if (!Next) {
-      size_type Capacity = FirstCapacity;
-      if (Current)
-        Capacity = Current->Capacity < MaxCapacity / 2 ? Current->Capacity * 2
-                                                       : MaxCapacity;
-      Next = allocate(Capacity);
-      Next->Prev = Current;
-      if (Current)
-        Current->Next = Next;
-      else
-        Head = Next;
-    }
-    enter(Next, Current ? Below + Current->Capacity : 0);
-    Cur = Begin;
+    if (!Next && !(Next = insertAfter(Current, grownCapacity())))
+      return nullptr;
+    moveTo(Next);
     return Begin;
+  }
+
+  /// Throws std::bad_alloc (aborts without exceptions).
+  [[noreturn]] GRADGEN_TAPE_NOINLINE static void outOfMemory() {
+#if defined(__cpp_exceptions) || defined(__EXCEPTIONS) || defined(_CPPUNWIND)
+    throw std::bad_alloc();
+#else
+    std::abort();
+#endif
+  }
+
+  /// The capacity of a chunk allocated after the current one.
+  size_type grownCapacity() const noexcept {
+    if (!Current)
+      return FirstCapacity;
+    return Current->Capacity < MaxCapacity / 2 ? Current->Capacity * 2
+                                               : MaxCapacity;
+  }
+
+  /// Allocates a chunk of \p Capacity and links it after \p C (first if C
+  /// is null), before the spare chunks that followed C. Null if the
+  /// allocation fails.
+  Chunk *insertAfter(Chunk *C, size_type Capacity) noexcept {
+    Chunk *N = allocate(Capacity);
+    if (!N)
+      return nullptr;
+    Chunk *&Link = C ? C->Next : Head;
+    N->Prev = C;
+    N->Next = Link;
+    if (Link)
+      Link->Prev = N;
+    Link = N;
+    return N;
+  }
+
+  /// Leaves the current chunk (recording how much of it is used) for \p N,
+  /// the chunk after it, with Cur at its first slot.
+  void moveTo(Chunk *N) noexcept {
+    size_type NewBelow = 0;
+    if (Current) {
+      Current->Used = static_cast<size_type>(Cur - Begin);
+      NewBelow = Below + Current->Used;
+    }
+    enter(N, NewBelow);
+    Cur = Begin;
+  }
+
+  /// Slow path of reserve(): the current chunk has less than \p N free slots.
+  /// False if an allocation failed (the tape is unchanged).
+  GRADGEN_TAPE_NOINLINE bool reserveSlow(size_type N) noexcept {
+    size_type Capacity = grownCapacity();
+    if (Capacity < N)
+      Capacity = N;
+    if (Current && Cur == Begin) {
+      // The current chunk is empty: put a large enough one in its place.
+      Chunk *Old = Current;
+      Chunk *New = insertAfter(Old->Prev, Capacity);
+      if (!New)
+        return false;
+      New->Next = Old->Next;
+      if (Old->Next)
+        Old->Next->Prev = New;
+      deallocate(Old);
+      enter(New, Below);
+      Cur = Begin;
+      return true;
+    }
+    Chunk *Next = Current ? Current->Next : Head;
+    if ((!Next || Next->Capacity < N) &&
+        !(Next = insertAfter(Current, Capacity)))
+      return false;
+    moveTo(Next);
+    return true;
   }
 
   /// Slow path of pop(): the current chunk is empty, the tape is not. Moves
@@ -192,21 +310,27 @@ private:
   /// returns the end of the previous chunk.
   GRADGEN_TAPE_NOINLINE T *prevChunk() noexcept {
     Chunk *Prev = Current->Prev;
-    enter(Prev, Below - Prev->Capacity);
-    return End;
+    enter(Prev, Below - Prev->Used);
+    return Begin + Prev->Used;
   }
 
-  static Chunk *allocate(size_type Capacity) {
+  /// A chunk of \p Capacity elements, or null if there is no memory.
+  static Chunk *allocate(size_type Capacity) noexcept {
+    if (Capacity > (static_cast<size_type>(-1) - DataOffset) / sizeof(T))
+      return nullptr;
     size_type Bytes = DataOffset + Capacity * sizeof(T);
     void *Raw;
     if constexpr (OverAligned)
-      Raw = ::operator new(Bytes, std::align_val_t(Align));
+      Raw = ::operator new(Bytes, std::align_val_t(Align), std::nothrow);
     else
-      Raw = ::operator new(Bytes);
+      Raw = ::operator new(Bytes, std::nothrow);
+    if (!Raw)
+      return nullptr;
     Chunk *C = ::new (Raw) Chunk;
     C->Prev = nullptr;
     C->Next = nullptr;
     C->Capacity = Capacity;
+    C->Used = 0;
     return C;
   }
 
