@@ -136,6 +136,13 @@ struct ObjectInfo {
   std::vector<std::string> Leaves;          ///< A struct's floating leaves.
   std::vector<gir::FloatKind> LeafFK;       ///< ... and their kinds.
   std::vector<std::string> LeafType;        ///< ... and their spellings.
+  /// Gives \p V this object's kind and leaves.
+  void shapeInto(gir::Var &V) const {
+    V.OK = OK;
+    V.Leaves = Leaves;
+    V.LeafFK = LeafFK;
+    V.LeafType = LeafType;
+  }
   bool hasFloat() const {
     for (gir::FloatKind K : LeafFK)
       if (K != gir::FloatKind::None)
@@ -296,11 +303,8 @@ private:
 
   void collectNames(const Stmt *S);
   void setObject(gir::Var *V, QualType T, const ObjectInfo &OI) {
-    V->OK = OI.OK;
+    OI.shapeInto(*V);
     V->FK = OI.OK == gir::Var::Struct ? gir::FloatKind::None : OI.FK;
-    V->Leaves = OI.Leaves;
-    V->LeafFK = OI.LeafFK;
-    V->LeafType = OI.LeafType;
     V->Aggregate = OI.OK == gir::Var::Struct && OI.hasFloat();
     V->Type = spell(T);
     if (OI.OK == gir::Var::StdArray)
@@ -603,9 +607,9 @@ gir::Var *Builder::localVar(const VarDecl *VD, bool Copy) {
     if (V->FK == gir::FloatKind::None && classifyObject(Elem, Policy, OI) &&
         OI.OK == gir::Var::Struct) {
       V->Aggregate = OI.hasFloat();
-      V->Leaves = OI.Leaves;
-      V->LeafFK = OI.LeafFK;
-      V->LeafType = OI.LeafType;
+      gir::Var::ObjectKind Kind = V->OK;
+      OI.shapeInto(*V);
+      V->OK = Kind; // An array of structs, not a struct.
     } else if (V->FK == gir::FloatKind::None && !isIntegral(Elem))
       return error(VD->getLocation(), "local arrays of '" +
                                           Elem.getAsString(Policy) +
@@ -1063,10 +1067,7 @@ bool Builder::initStruct(gir::Expr *Path, QualType T, const Expr *Init,
       ObjectInfo OI;
       classifyObject(T, Policy, OI);
       gir::Var Shape;
-      Shape.OK = OI.OK;
-      Shape.Leaves = OI.Leaves;
-      Shape.LeafFK = OI.LeafFK;
-      Shape.LeafType = OI.LeafType;
+      OI.shapeInto(Shape);
       gir::Expr *From = object(CE->getArg(0));
       return From && copyObject(Path, From, &Shape, CE->getExprLoc(), Out,
                                 false);
@@ -1994,10 +1995,7 @@ bool Builder::exprStmt(const Expr *E, std::vector<gir::Stmt *> &Out) {
       return false;
     }
     gir::Var Shape;
-    Shape.OK = OI.OK;
-    Shape.Leaves = OI.Leaves;
-    Shape.LeafFK = OI.LeafFK;
-    Shape.LeafType = OI.LeafType;
+    OI.shapeInto(Shape);
     gir::Expr *To = object(OCE->getArg(0));
     gir::Expr *From = To ? object(OCE->getArg(1)) : nullptr;
     return From &&

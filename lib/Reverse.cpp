@@ -472,7 +472,21 @@ private:
   void hoistCalls(std::vector<Stmt *> &L, int Depth);
   Expr *hoist(Expr *E, std::vector<Stmt *> &Before, bool Root, int Depth,
               Stmt *Owner);
+  Stmt *hoistedTemp(Expr *E, const std::string &Base, int Depth, Stmt *Owner,
+                    Expr *&R);
   std::string recordCode(const Record &R);
+  /// `for (std::size_t j = 0; j < N; ++j) Body(j)`, from N down to 0 if
+  /// Down; j is a fresh name scoped to the loop.
+  std::string
+  elementLoop(const std::string &N, bool Down,
+              const std::function<std::string(const std::string &)> &Body) {
+    std::string J = fresh("_j");
+    Taken.erase(J);
+    return "for (std::size_t " + J +
+           (Down ? " = " + N + "; " + J + "-- > 0;) "
+                 : " = 0; " + J + " < " + N + "; ++" + J + ") ") +
+           Body(J);
+  }
   std::string argText(Expr *A, const CalleeParam &P);
   void reverseCall(Stmt *S, std::string &Out, int Ind);
 
@@ -500,6 +514,8 @@ private:
   void analyseActivity();
   bool checkResult();
   void warnUnused();
+  std::set<Var *> usefulBefore(const std::vector<Stmt *> &L,
+                               std::set<Var *> Useful);
   void analyseNeeded();
   // Stage 3.
   void plan(std::vector<Stmt *> &L, bool Loop);
@@ -783,53 +799,95 @@ void gradientSources(Expr *E, std::set<Var *> &Out) {
     gradientSources(O, Out);
 }
 
+/// The variables whose gradient can reach the result from the point before
+/// the statements \p L, given those (\p Useful) from the point after them:
+/// a backward flow analysis, so a value overwritten before it is read does
+/// not count. Conservative (may say useful when it is not): an element or
+/// member write, or a write through a reference, never ends usefulness.
+std::set<Var *> Engine::usefulBefore(const std::vector<Stmt *> &L,
+                                     std::set<Var *> Useful) {
+  auto AddSources = [&](Expr *E) {
+    std::set<Var *> Src;
+    gradientSources(E, Src);
+    Useful.insert(Src.begin(), Src.end());
+  };
+  // Does S overwrite the whole of scalar V (so the old value is dead)?
+  auto Kills = [](Stmt *S) -> Var * {
+    if (S->K != Stmt::Assign || S->LHS->K != Expr::VarRef ||
+        S->LHS->V->K != Var::Scalar)
+      return nullptr;
+    // no_grad drops the old value's gradient even in `v += e`.
+    return S->Op == "=" || S->NoGrad ? S->LHS->V : nullptr;
+  };
+  for (size_t I = L.size(); I-- > 0;) {
+    Stmt *S = L[I];
+    switch (S->K) {
+    case Stmt::VecOp:
+      if (!S->NoGrad && Useful.count(S->LHS->V))
+        AddSources(S->Op == "push_back" ? S->RHS
+                   : S->Cond            ? S->Cond
+                                        : S->RHS);
+      break;
+    case Stmt::Assign:
+    case Stmt::Call: {
+      Expr *C = callOf(S);
+      bool Reaches = S->K == Stmt::Assign && Useful.count(rootVar(S->LHS));
+      if (C)
+        for (size_t A = 0; A < C->Ops.size(); ++A)
+          if (C->Fun->Params[A].Writes && Useful.count(argVar(C->Ops[A])))
+            Reaches = true;
+      if (Var *V = Kills(S))
+        Useful.erase(V);
+      if (!Reaches || S->NoGrad)
+        break;
+      if (!C) {
+        AddSources(S->RHS);
+        break;
+      }
+      // A call: every argument may reach every output.
+      for (Expr *A : C->Ops) {
+        if (A->K == Expr::Pointer)
+          Useful.insert(A->Ops[0]->V);
+        else
+          AddSources(A);
+      }
+      break;
+    }
+    case Stmt::If: {
+      std::set<Var *> Then = usefulBefore(S->Body, Useful);
+      std::set<Var *> Else = usefulBefore(S->Else, Useful);
+      Useful = std::move(Then);
+      Useful.insert(Else.begin(), Else.end());
+      break;
+    }
+    case Stmt::Loop: {
+      // Zero or more runs of the body (a do-while runs it once more or
+      // less: the union covers both).
+      std::set<Var *> Entry = Useful;
+      while (true) {
+        std::set<Var *> Next = usefulBefore(S->Body, Entry);
+        Next.insert(Useful.begin(), Useful.end());
+        if (Next == Entry)
+          break;
+        Entry = std::move(Next);
+      }
+      Useful = std::move(Entry);
+      break;
+    }
+    case Stmt::Block:
+      Useful = usefulBefore(S->Body, std::move(Useful));
+      break;
+    default:
+      break;
+    }
+  }
+  return Useful;
+}
+
 void Engine::warnUnused() {
   if (F.CalleeVariant || F.ReturnsVoid)
     return;
-  std::set<Var *> Useful = {F.Ret};
-  bool Changed = true;
-  while (Changed) {
-    Changed = false;
-    forEachStmt(F.Body, [&](Stmt *S) {
-      if (S->K == Stmt::VecOp && !S->NoGrad && Useful.count(S->LHS->V)) {
-        std::set<Var *> Src;
-        gradientSources(S->Op == "push_back" ? S->RHS
-                        : S->Cond            ? S->Cond
-                                             : S->RHS,
-                        Src);
-        for (Var *X : Src)
-          Changed |= Useful.insert(X).second;
-        return;
-      }
-      if ((S->K != Stmt::Assign && S->K != Stmt::Call) || S->NoGrad)
-        return;
-      std::set<Var *> Src;
-      if (Expr *C = callOf(S)) {
-        // A call: every argument may reach every output.
-        bool Reaches = S->K == Stmt::Assign && Useful.count(rootVar(S->LHS));
-        for (size_t I = 0; I < C->Ops.size(); ++I)
-          if (C->Fun->Params[I].Writes && Useful.count(argVar(C->Ops[I])))
-            Reaches = true;
-        if (!Reaches)
-          return;
-        for (size_t I = 0; I < C->Ops.size(); ++I) {
-          if (C->Ops[I]->K == Expr::Pointer)
-            Src.insert(C->Ops[I]->Ops[0]->V);
-          else
-            gradientSources(C->Ops[I], Src);
-        }
-        for (Var *X : Src)
-          Changed |= Useful.insert(X).second;
-        return;
-      }
-      Var *V = rootVar(S->LHS);
-      if (!Useful.count(V))
-        return;
-      gradientSources(S->RHS, Src);
-      for (Var *X : Src)
-        Changed |= Useful.insert(X).second;
-    });
-  }
+  std::set<Var *> Useful = usefulBefore(F.Body, {F.Ret});
   for (size_t I = 0; I < F.Params.size(); ++I) {
     Param &P = F.Params[I];
     if (P.Active && !Useful.count(P.V))
@@ -983,8 +1041,7 @@ void Engine::analyseNeeded() {
       markPropagation(S->RHS);
   });
   ReadSink = nullptr;
-  if (!getenv("GRADGEN_NO_OPT"))
-    findRecomputations();
+  findRecomputations();
   // Restoring a value may read others: iterate to a fixed point.
   std::set<std::pair<Stmt *, size_t>> Recorded;
   bool Changed = true;
@@ -1052,8 +1109,7 @@ void Engine::analyseNeeded() {
     });
   }
   ReadSink = nullptr;
-  if (!getenv("GRADGEN_NO_OPT"))
-    findLoopSaves(F.Body);
+  findLoopSaves(F.Body);
 }
 
 /// The variables a statement (and what it contains) writes.
@@ -1224,31 +1280,11 @@ Expr *Engine::hoist(Expr *E, std::vector<Stmt *> &Before, bool Root,
     // c ? g(a) : b inside an expression: the condition always runs; the
     // branches become an if/else assigning a temporary.
     E->Ops[0] = hoist(E->Ops[0], Before, false, Depth, Owner);
-    Var *T = F.newVar();
-    T->Name = fresh("_select");
-    T->SourceName = T->Name;
-    T->Type = E->Type;
-    T->FK = E->FK;
-    T->IsInternal = true;
-    T->DeclaredInLoop = Depth > 0;
-    Stmt *A = F.newStmt(Stmt::Assign);
-    A->LHS = F.newExpr(Expr::VarRef);
-    A->LHS->V = T;
-    A->LHS->Type = T->Type;
-    A->LHS->FK = T->FK;
-    A->Op = "=";
-    A->RHS = E;
-    A->IsDecl = true;
-    A->Where = E->Where;
-    A->NoGrad = Owner->NoGrad;
-    A->NoGradGuard = Owner->NoGradGuard;
+    Expr *R = nullptr;
+    Stmt *A = hoistedTemp(E, "_select", Depth, Owner, R);
     std::vector<Stmt *> Split = {A};
     hoistCalls(Split, Depth);
     Before.insert(Before.end(), Split.begin(), Split.end());
-    Expr *R = F.newExpr(Expr::VarRef);
-    R->V = T;
-    R->Type = T->Type;
-    R->FK = T->FK;
     return R;
   }
   bool Conditional = E->K == Expr::Cond ||
@@ -1265,30 +1301,39 @@ Expr *Engine::hoist(Expr *E, std::vector<Stmt *> &Before, bool Root,
     O = hoist(O, Before, false, Depth, Owner);
   if (E->K != Expr::UserCall || Root)
     return E;
+  Expr *R = nullptr;
+  Before.push_back(hoistedTemp(E, "_" + E->Fun->SourceName, Depth, Owner, R));
+  return R;
+}
+
+/// `T name = E;` for a new internal temporary (declared in a loop if Depth
+/// > 0, no_grad as Owner is); R receives a reference to it.
+Stmt *Engine::hoistedTemp(Expr *E, const std::string &Base, int Depth,
+                          Stmt *Owner, Expr *&R) {
   Var *T = F.newVar();
-  T->Name = fresh("_" + E->Fun->SourceName);
+  T->Name = fresh(Base);
   T->SourceName = T->Name;
   T->Type = E->Type;
   T->FK = E->FK;
   T->IsInternal = true;
   T->DeclaredInLoop = Depth > 0;
+  auto Ref = [&] {
+    Expr *X = F.newExpr(Expr::VarRef);
+    X->V = T;
+    X->Type = T->Type;
+    X->FK = T->FK;
+    return X;
+  };
   Stmt *A = F.newStmt(Stmt::Assign);
-  A->LHS = F.newExpr(Expr::VarRef);
-  A->LHS->V = T;
-  A->LHS->Type = T->Type;
-  A->LHS->FK = T->FK;
+  A->LHS = Ref();
   A->Op = "=";
   A->RHS = E;
   A->IsDecl = true;
   A->Where = E->Where;
   A->NoGrad = Owner->NoGrad;
   A->NoGradGuard = Owner->NoGradGuard;
-  Before.push_back(A);
-  Expr *R = F.newExpr(Expr::VarRef);
-  R->V = T;
-  R->Type = T->Type;
-  R->FK = T->FK;
-  return R;
+  R = Ref();
+  return A;
 }
 
 void Engine::hoistCalls(std::vector<Stmt *> &L, int Depth) {
@@ -2230,13 +2275,11 @@ std::string Engine::recordCode(const Record &R) {
     return R.Where.OnTape ? pushOp(R.Where.Name) + L + ");"
                           : R.Where.Name + " = " + L + ";";
   }
-  std::string J = fresh("_j");
-  Taken.erase(J);
-  std::string Elem = R.Base->Name + "[" + J + "]";
-  return "for (std::size_t " + J + " = 0; " + J + " < " +
-         std::to_string(R.Count) + "; ++" + J + ") " +
-         (R.Where.OnTape ? pushOp(R.Where.Name) + Elem + ");"
-                         : R.Where.Name + "[" + J + "] = " + Elem + ";");
+  return elementLoop(std::to_string(R.Count), false, [&](const std::string &J) {
+    std::string Elem = R.Base->Name + "[" + J + "]";
+    return R.Where.OnTape ? pushOp(R.Where.Name) + Elem + ");"
+                          : R.Where.Name + "[" + J + "] = " + Elem + ";";
+  });
 }
 
 /// Reverses `x = g(...)` or `g(...);`: back to the memory before the call,
@@ -2270,11 +2313,11 @@ void Engine::reverseCall(Stmt *S, std::string &Out, int Ind) {
       P.line(print(R.Arg).S + " = " + Before[K] + ";");
       return;
     }
-    std::string J = fresh("_j");
-    Taken.erase(J);
-    P.line("for (std::size_t " + J + " = 0; " + J + " < " +
-           std::to_string(R.Count) + "; ++" + J + ") " + R.Base->Name + "[" +
-           J + "] = " + Before[K] + "[" + J + "];");
+    P.line(elementLoop(std::to_string(R.Count), false,
+                       [&](const std::string &J) {
+                         return R.Base->Name + "[" + J + "] = " + Before[K] +
+                                "[" + J + "];";
+                       }));
   };
   auto CR = CallRecords.find(S);
   if (CR != CallRecords.end()) {
@@ -2296,15 +2339,13 @@ void Engine::reverseCall(Stmt *S, std::string &Out, int Ind) {
       }
       std::string N = std::to_string(R.Count);
       P.line(R.Base->Type + " " + M + "[" + N + "];");
-      std::string J = fresh("_j");
-      Taken.erase(J);
-      if (R.Where.OnTape)
-        P.line("for (std::size_t " + J + " = " + N + "; " + J + "-- > 0;) " +
-               M + "[" + J + "] = " + popOp(R.Where.Name) + ";");
-      else
-        P.line("for (std::size_t " + J + " = 0; " + J + " < " + N + "; ++" +
-               J + ") " + M + "[" + J + "] = " + R.Where.Name + "[" + J +
-               "];");
+      // Popped in reverse order; copied from a local in order.
+      P.line(elementLoop(N, R.Where.OnTape, [&](const std::string &J) {
+        return M + "[" + J + "] = " +
+               (R.Where.OnTape ? popOp(R.Where.Name)
+                               : R.Where.Name + "[" + J + "]") +
+               ";";
+      }));
     }
     for (size_t K = 0; K < Before.size(); ++K)
       Reload(K);
@@ -2422,10 +2463,9 @@ void Engine::reverseVecOp(Stmt *S, std::string &Out, int Ind) {
     if (V->Varied && S->Cond && S->Cond->Varied && !S->NoGrad) {
       // Every element was the fill value.
       std::string G = P.temp(T, atom(literal(V->FK, "0")));
-      std::string J = fresh("_j");
-      Taken.erase(J);
-      P.line("for (std::size_t " + J + " = 0; " + J + " < " + A +
-             ".size(); ++" + J + ") " + G + " += " + A + "[" + J + "];");
+      P.line(elementLoop(A + ".size()", false, [&](const std::string &J) {
+        return G + " += " + A + "[" + J + "];";
+      }));
       P.run(S->Cond, atom(G));
     }
     auto VS = VecStacks.find(S);
