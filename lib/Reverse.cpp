@@ -444,6 +444,7 @@ private:
   void forwardVecOp(Stmt *S, std::string &Out, const std::string &Pad);
   void reverseVecOp(Stmt *S, std::string &Out, int Ind);
   void planCall(Stmt *S, Expr *C, bool Loop);
+  void useOutputTape(const std::string &Type, Loc Where);
   /// Statements in program order, and which run inside loops.
   std::vector<Stmt *> Order;
   void order(const std::vector<Stmt *> &L, bool Loop) {
@@ -546,6 +547,7 @@ private:
     return Tape + (unchecked(Tape) ? ".pop_unchecked()" : ".pop()");
   }
   bool hasRevWork(Stmt *S);
+  bool hasRevWorkAround(Stmt *S);
   std::string tapeFor(const std::string &Type);
   // Stage 4.
   Txt print(Expr *E);
@@ -1280,6 +1282,8 @@ Expr *Engine::hoist(Expr *E, std::vector<Stmt *> &Before, bool Root,
     // c ? g(a) : b inside an expression: the condition always runs; the
     // branches become an if/else assigning a temporary.
     E->Ops[0] = hoist(E->Ops[0], Before, false, Depth, Owner);
+    if (containsUserCall(E->Ops[0]))
+      return E; // A call the condition could not lose: refused above.
     Expr *R = nullptr;
     Stmt *A = hoistedTemp(E, "_select", Depth, Owner, R);
     std::vector<Stmt *> Split = {A};
@@ -1404,6 +1408,16 @@ std::string Engine::tapeFor(const std::string &Type) {
   return Name;
 }
 
+/// A loop that kept some values around it (LoopSaves) needs them restored
+/// in the reverse sweep of what contains it, even when the loop itself has
+/// no reverse work.
+bool Engine::hasRevWorkAround(Stmt *S) {
+  if (hasRevWork(S))
+    return true;
+  auto LS = LoopSaves.find(S);
+  return S->K == Stmt::Loop && LS != LoopSaves.end() && !LS->second.empty();
+}
+
 bool Engine::hasRevWork(Stmt *S) {
   auto It = RevWork.find(S);
   if (It != RevWork.end())
@@ -1422,12 +1436,13 @@ bool Engine::hasRevWork(Stmt *S) {
     break;
   case Stmt::Block:
   case Stmt::If:
-  case Stmt::Loop:
+  case Stmt::Loop: {
     for (Stmt *C : S->Body)
-      W |= hasRevWork(C);
+      W |= hasRevWorkAround(C);
     for (Stmt *C : S->Else)
-      W |= hasRevWork(C);
+      W |= hasRevWorkAround(C);
     break;
+  }
   default:
     break;
   }
@@ -1435,10 +1450,34 @@ bool Engine::hasRevWork(Stmt *S) {
   return W;
 }
 
+/// The reverse sweep restores caller memory (a parameter's) of this type:
+/// its final values are kept and written back at the end.
+void Engine::useOutputTape(const std::string &Type, Loc Where) {
+  std::string CellType = "gradgen::detail::cell<" + Type + ">";
+  if (OutputTape.empty()) {
+    OutputTapeType = CellType;
+    OutputTape = fresh("_outputs");
+    return;
+  }
+  if (OutputTapeType == CellType)
+    return;
+  Diags.push_back({Diag::Error, Where,
+                   "writing the caller's memory of two different types (" +
+                       Type + " and " +
+                       OutputTapeType.substr(23, OutputTapeType.size() - 24) +
+                       ") is not supported yet"});
+  Failed = true;
+}
+
 void Engine::planCall(Stmt *S, Expr *C, bool Loop) {
   for (Record &R : CallRecords[S]) {
     const std::string &Type =
         R.Arg->K == Expr::Pointer ? R.Base->Type : R.Arg->Type;
+    if (R.Base->IsParam && R.Base->K != Var::Scalar)
+      useOutputTape(Type.compare(0, 12, "std::vector<") == 0
+                        ? std::string(spell(R.Base->FK))
+                        : Type,
+                    C->Where);
     if (Type.compare(0, 12, "std::vector<") == 0) {
       R.Stack = true;
       R.Where = {true, fresh("_saved_" + R.Base->Name)};
@@ -1548,10 +1587,8 @@ void Engine::plan(std::vector<Stmt *> &L, bool Loop) {
           Slots[S] = {false, fresh("_saved_" + V->Name)};
           Hoisted.push_back(Type + " " + Slots[S].Name + "{};");
         }
-        if ((V->IsParam && V->K != Var::Scalar) && OutputTape.empty()) {
-          OutputTapeType = "gradgen::detail::cell<" + Type + ">";
-          OutputTape = fresh("_outputs");
-        }
+        if (V->IsParam && V->K != Var::Scalar)
+          useOutputTape(Type, S->Where);
       }
       break;
     case Stmt::If:
@@ -2347,6 +2384,27 @@ void Engine::reverseCall(Stmt *S, std::string &Out, int Ind) {
                ";";
       }));
     }
+    // Caller memory is about to go back to its value before the call: keep
+    // the value the call left, to be written back at the end.
+    for (const Record &R : CR->second) {
+      if (!R.Base->IsParam || R.Base->K == Var::Scalar)
+        continue;
+      auto Keep = [&](const std::string &L) {
+        return OutputTape + ".push({&" + L + ", " + L + "});";
+      };
+      if (R.Stack)
+        P.line(elementLoop(R.Base->Name + ".size()", false,
+                           [&](const std::string &J) {
+                             return Keep(R.Base->Name + "[" + J + "]");
+                           }));
+      else if (R.Arg->K == Expr::Pointer)
+        P.line(elementLoop(std::to_string(R.Count), false,
+                           [&](const std::string &J) {
+                             return Keep(R.Base->Name + "[" + J + "]");
+                           }));
+      else
+        P.line(Keep(print(R.Arg).S));
+    }
     for (size_t K = 0; K < Before.size(); ++K)
       Reload(K);
   }
@@ -2395,13 +2453,15 @@ void Engine::reverseCall(Stmt *S, std::string &Out, int Ind) {
       Call += ", " + Arg;
     }
     P.line(Call + ");");
+    // The pullback left the memory as the call did: back to before it,
+    // where the arguments were evaluated (h(b * b, b) with b written by h
+    // reads the old b in the partial of b * b).
+    for (size_t K = 0; K < Before.size(); ++K)
+      Reload(K);
     for (size_t I = 0; I < C->Ops.size(); ++I)
       if (!Adj[I].empty() && !CP.Dummy[I] &&
           Fn.Params[I].K != CalleeParam::Object)
         P.run(C->Ops[I], atom(Adj[I]));
-    // The pullback left the memory as the call did: back to before it.
-    for (size_t K = 0; K < Before.size(); ++K)
-      Reload(K);
   }
   if (!Body.empty())
     Out += std::string(Ind * 2, ' ') + "{\n" + Body +
@@ -2647,7 +2707,7 @@ void Engine::reverse(const std::vector<Stmt *> &L, std::string &Out,
       reverse(S->Body, Out, Ind + 1);
       bool ElseWork = false;
       for (Stmt *C : S->Else)
-        ElseWork |= hasRevWork(C);
+        ElseWork |= hasRevWorkAround(C);
       if (ElseWork) {
         Out += Pad + "} else {\n";
         reverse(S->Else, Out, Ind + 1);

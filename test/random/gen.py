@@ -1060,8 +1060,10 @@ class AI:
             self.expr(Call(s.helper, s.args), env)
             for a, p in zip(s.args, h.params):
                 if p.kind in ('ref', 'array') and p.writable:
-                    self.update(env, a.name if isinstance(a, ArrArg) else a.name,
-                                h.summary['out'])
+                    # the reducer may put a non-lvalue here: not a program
+                    if not isinstance(a, (Var, ArrArg)):
+                        raise Reject('written argument is not an lvalue')
+                    self.update(env, a.name, h.summary['out'])
         else:
             raise TypeError(type(s))
 
@@ -1181,6 +1183,9 @@ def validate(fn, helpers):
     if not fn.body or (fn.ret == 'double' and not isinstance(fn.body[-1], Return)):
         return False
     if not ok[0]:
+        return False
+    # a void helper has no `return e;`
+    if fn.ret != 'double' and any(isinstance(t, Return) for t in walk_list(fn.body)):
         return False
     # no return inside a no_grad region
     for s in walk_list(fn.body):
@@ -1660,7 +1665,7 @@ class Gen:
             c.append((0.6, 'break'))
         if ctx.loop_depth > 0:
             c.append((0.5, 'continue'))
-            if not ctx.in_nograd:
+            if not ctx.in_nograd and ctx.fn.ret == 'double':
                 c.append((0.35, 'return'))
         if self.has('arrays'):
             c.append((0.5, 'arrdecl'))

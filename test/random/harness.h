@@ -284,6 +284,22 @@ struct Runner {
         for (size_t C = 0; C < NC; ++C)
           Grad[C] = D.v[Comps[C].slot][Comps[C].elem];
       }
+      // What f itself leaves in its pointer and reference arguments: f_grad
+      // must leave the same (it performs f's writes).
+      Args<double> PA = argsOf<double>(P);
+      G::primal(PA);
+      if (!SelfTest)
+        for (int S = 0; S < NSlots; ++S)
+          for (size_t E = 0; E < PA.v[S].size(); ++E)
+            if (!(GA.v[S][E] == PA.v[S][E]) &&
+                !(std::isnan(GA.v[S][E]) && std::isnan(PA.v[S][E]))) {
+              std::printf("FAIL %s kind=writes p=%d slot=%d elem=%d after_grad=%.17g after_f=%.17g\n", Name,
+                          PI, S, (int)E, GA.v[S][E], PA.v[S][E]);
+              fail("writes");
+              Bad = true;
+              S = NSlots;
+              break;
+            }
 
       double Scale = std::fmax(1.0, std::fabs(F0));
       for (size_t C = 0; C < NC; ++C)
@@ -332,7 +348,7 @@ struct Runner {
       if (!SelfTest && NC > 0) {
         std::vector<bool> Written(NSlots, false);
         for (int S = 0; S < NSlots; ++S)
-          Written[S] = GA.v[S] != P.vals[S];
+          Written[S] = PA.v[S] != P.vals[S];
         Args<double> GA2 = argsOf<double>(P);
         Adj D2 = D;
         std::vector<double> Pre(NC, 0.0);

@@ -37,7 +37,7 @@ sys.path.insert(0, HERE)
 sys.dont_write_bytecode = True   # no __pycache__ in the source tree
 import gen  # noqa: E402
 
-MISMATCH_KINDS = ('value', 'dual', 'dot', 'accum', 'nonfinite', 'fd')
+MISMATCH_KINDS = ('value', 'dual', 'dot', 'accum', 'nonfinite', 'fd', 'writes')
 ORACLE_KINDS = ('fd_oracle', 'oracle')
 HARD_STATUSES = ['gradgen_crash', 'gradgen_timeout', 'compile_fail', 'runtime_crash', 'timeout']
 
