@@ -1736,6 +1736,11 @@ std::string Engine::tripCount(Stmt *S, Var *I, Expr *Bound, bool Up,
   std::set<Var *> BoundVars;
   bool Sizes = false, Simple = true;
   forEachExpr(Bound, [&](Expr *X) {
+    // Integers only: `i < 10.5` runs 11 times, not ceil(10.5 - 0). (A
+    // vector has its element kind: only its size() is allowed, below.)
+    if (X->FK != FloatKind::None &&
+        !(X->K == Expr::VarRef && X->V->isArrayLike()))
+      Simple = false;
     switch (X->K) {
     case Expr::Const:
     case Expr::Cast:

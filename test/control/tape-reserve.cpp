@@ -129,6 +129,21 @@ double bound_written(const double *x, int n) {
   return p;
 }
 
+// A floating bound is compared as floating: nothing is reserved (a count
+// from integers would be one short here: i = 0..10 all satisfy i < 10.5).
+// CHECK-LABEL: double float_bound_grad({{.*}}) {
+// CHECK-NOT: reserve
+// CHECK-LABEL: void float_bound_pullback({{.*}}) {
+GRADGEN_DIFFERENTIABLE
+double float_bound(const double *x, GRADGEN_CONST double b) {
+  double p = 1;
+  for (int i = 0; i < 10.5; ++i)
+    p = p * x[i] + 0.125;
+  for (int i = 0; i < b; ++i)
+    p = std::sin(p) * x[i];
+  return p;
+}
+
 // A vector's size as the bound, an unsigned index.
 // CHECK-LABEL: double vec_size_grad({{.*}}) {
 // CHECK: reserve(gradgen::detail::trips_up(i, v.size(), 1, false));
@@ -162,6 +177,7 @@ double nested_grad(const double *x, int m, int n, double *d_x);
 double with_break_grad(const double *x, int n, double *d_x);
 double index_written_grad(const double *x, int n, double *d_x);
 double bound_written_grad(const double *x, int n, double *d_x);
+double float_bound_grad(const double *x, double b, double *d_x);
 double vec_size_grad(const std::vector<double> &v, std::vector<double> *d_v);
 double long_loop_grad(const double *x, int n, double a, double *d_x,
                       double *d_a);
@@ -206,6 +222,9 @@ int main() {
              [&](std::vector<double> V) { return bound_written(V.data(), n); },
              [&](double *D) { bound_written_grad(X.data(), n, D); });
   }
+  CheckVec("float_bound",
+           [&](std::vector<double> V) { return float_bound(V.data(), 3.5); },
+           [&](double *D) { float_bound_grad(X.data(), 3.5, D); });
   for (int m : {0, 3, 14})
     for (int n : {0, 2, 14})
       CheckVec("nested",
