@@ -1453,7 +1453,8 @@ bool Engine::hasRevWork(Stmt *S) {
 /// The reverse sweep restores caller memory (a parameter's) of this type:
 /// its final values are kept and written back at the end.
 void Engine::useOutputTape(const std::string &Type, Loc Where) {
-  std::string CellType = "gradgen::detail::cell<" + Type + ">";
+  static const std::string Cell = "gradgen::detail::cell<";
+  std::string CellType = Cell + Type + ">";
   if (OutputTape.empty()) {
     OutputTapeType = CellType;
     OutputTape = fresh("_outputs");
@@ -1464,7 +1465,9 @@ void Engine::useOutputTape(const std::string &Type, Loc Where) {
   Diags.push_back({Diag::Error, Where,
                    "writing the caller's memory of two different types (" +
                        Type + " and " +
-                       OutputTapeType.substr(23, OutputTapeType.size() - 24) +
+                       OutputTapeType.substr(Cell.size(),
+                                             OutputTapeType.size() -
+                                                 Cell.size() - 1) +
                        ") is not supported yet"});
   Failed = true;
 }

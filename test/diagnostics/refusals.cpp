@@ -13,6 +13,9 @@
 // RUN: %gradgen %s -o %t/out.cpp -- -std=c++17 -DASM > %t/asm.txt 2>&1; test $? -eq 1
 // RUN: FileCheck %s --check-prefix=ASM < %t/asm.txt
 // RUN: test ! -e %t/out.cpp
+// RUN: %gradgen %s -o %t/out.cpp -- -std=c++17 -DTWOTYPES > %t/twotypes.txt 2>&1; test $? -eq 1
+// RUN: FileCheck %s --check-prefix=TWOTYPES < %t/twotypes.txt
+// RUN: test ! -e %t/out.cpp
 // RUN: %gradgen %s -o %t/out.cpp -- -std=c++17 -DRETINT > %t/retint.txt 2>&1; test $? -eq 1
 // RUN: FileCheck %s --check-prefix=RETINT < %t/retint.txt
 // RUN: test ! -e %t/out.cpp
@@ -101,6 +104,16 @@ double assembly(double x) {
   // ALL: {{.*}}refusals.cpp:[[@LINE+1]]:3: error: inline assembly
   asm("nop");
   return x;
+}
+#endif
+
+#ifdef TWOTYPES
+GRADGEN_DIFFERENTIABLE
+double twotypes(float *u, double *w, double a) {
+  u[0] = u[0] * (float)a;
+  // TWOTYPES: {{.*}}refusals.cpp:[[@LINE+1]]:8: error: writing the caller's memory of two different types (double and float) is not supported yet
+  w[0] = w[0] * a;
+  return u[0] * w[0];
 }
 #endif
 
