@@ -184,7 +184,7 @@ double dense_dead_tape(const double *W, const double *b, const double *x,
   std::size_t _iters = 0;
   gradgen::tape<double> _tape_double;
   gradgen::tape<int> _tape_int;
-  gradgen::tape<std::size_t> _tape_std__size_t;
+  gradgen::tape<std::size_t> _tape_std_size_t;
   double s = 0;
   i = 0;
   while (i < m) {
@@ -199,7 +199,7 @@ double dense_dead_tape(const double *W, const double *b, const double *x,
       z += W[i * n + j] * x[j];
       j += 1;
     }
-    _tape_std__size_t.push(_iters1);
+    _tape_std_size_t.push(_iters1);
     s += tanh(z);
     i += 1;
   }
@@ -208,7 +208,7 @@ double dense_dead_tape(const double *W, const double *b, const double *x,
   for (std::size_t _k = _iters; _k > 0; --_k) {
     i -= 1;
     _d_z += _d_s * (1 - tanh(z) * tanh(z));
-    for (std::size_t _k1 = _tape_std__size_t.pop(); _k1 > 0; --_k1) {
+    for (std::size_t _k1 = _tape_std_size_t.pop(); _k1 > 0; --_k1) {
       j -= 1;
       d_W[i * n + j] += _d_z * x[j];
       d_x[j] += W[i * n + j] * _d_z;

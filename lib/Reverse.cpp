@@ -502,6 +502,11 @@ private:
   std::string OutputTape;         ///< Cells to write back, if any.
   std::string OutputTapeType;
 
+  /// Prefix + V's name, without a double underscore (reserved in C++):
+  /// _saved_x, and _saved_or for gradgen's own _or.
+  static std::string prefixed(const std::string &Prefix, const Var *V) {
+    return Prefix + V->Name.substr(V->Name[0] == '_' ? 1 : 0);
+  }
   std::string fresh(const std::string &Base) {
     std::string Name = Base;
     for (unsigned N = 1; Taken.count(Name); ++N)
@@ -1291,10 +1296,44 @@ Expr *Engine::hoist(Expr *E, std::vector<Stmt *> &Before, bool Root,
     Before.insert(Before.end(), Split.begin(), Split.end());
     return R;
   }
-  bool Conditional = E->K == Expr::Cond ||
-                     (E->K == Expr::Binary &&
-                      (E->Text == "&&" || E->Text == "||"));
-  if (Conditional && containsUserCall(E)) {
+  bool Logic = E->K == Expr::Binary && (E->Text == "&&" || E->Text == "||");
+  if (Logic && containsUserCall(E)) {
+    // a && g(b): the right side runs only when it decides. A flag takes the
+    // left side; an if assigns it the right side, with its calls hoisted
+    // inside: `bool _and = a; if (_and) { _g = g(b); _and = _g; }`.
+    bool And = E->Text == "&&";
+    E->Ops[0] = hoist(E->Ops[0], Before, false, Depth, Owner);
+    Expr *Flag = nullptr;
+    Stmt *First = hoistedTemp(E->Ops[0], And ? "_and" : "_or", Depth, Owner,
+                              Flag);
+    First->LHS->V->Type = First->LHS->Type = Flag->Type = "bool";
+    First->LHS->V->FK = First->LHS->FK = Flag->FK = FloatKind::None;
+    Before.push_back(First);
+    Stmt *Second = F.newStmt(Stmt::Assign);
+    *Second = *First;
+    Second->LHS = F.newExpr(Expr::VarRef);
+    *Second->LHS = *First->LHS;
+    Second->IsDecl = false;
+    Second->RHS = E->Ops[1];
+    Second->Where = E->Ops[1]->Where;
+    Stmt *If = F.newStmt(Stmt::If);
+    If->Where = E->Where;
+    if (And) {
+      If->Cond = Flag;
+    } else {
+      If->Cond = F.newExpr(Expr::Unary);
+      If->Cond->Text = "!";
+      If->Cond->Type = "bool";
+      If->Cond->Ops = {Flag};
+    }
+    If->Body = {Second};
+    hoistCalls(If->Body, Depth);
+    Before.push_back(If);
+    Expr *R = F.newExpr(Expr::VarRef);
+    *R = *Flag;
+    return R;
+  }
+  if (E->K == Expr::Cond && containsUserCall(E)) {
     Diags.push_back({Diag::Error, E->Where,
                      "calls inside ?:, && or || are not supported: compute "
                      "them in a statement before"});
@@ -1400,9 +1439,17 @@ std::string Engine::tapeFor(const std::string &Type) {
   auto It = Tapes.find(Type);
   if (It != Tapes.end())
     return It->second;
+  // std::size_t -> _tape_std_size_t (no double underscore: reserved).
   std::string Suffix;
-  for (char C : Type)
-    Suffix += (std::isalnum(static_cast<unsigned char>(C)) ? C : '_');
+  for (char C : Type) {
+    bool Alnum = std::isalnum(static_cast<unsigned char>(C)) || C == '_';
+    if (Alnum)
+      Suffix += C;
+    else if (!Suffix.empty() && Suffix.back() != '_')
+      Suffix += '_';
+  }
+  while (!Suffix.empty() && Suffix.back() == '_')
+    Suffix.pop_back();
   std::string Name = fresh("_tape_" + Suffix);
   Tapes[Type] = Name;
   return Name;
@@ -1483,14 +1530,14 @@ void Engine::planCall(Stmt *S, Expr *C, bool Loop) {
                     C->Where);
     if (Type.compare(0, 12, "std::vector<") == 0) {
       R.Stack = true;
-      R.Where = {true, fresh("_saved_" + R.Base->Name)};
+      R.Where = {true, fresh(prefixed("_saved_", R.Base))};
       Hoisted.push_back("std::vector<" + Type + "> " + R.Where.Name + ";");
       continue;
     }
     if (Loop) {
       R.Where = {true, tapeFor(Type)};
     } else {
-      R.Where = {false, fresh("_saved_" + R.Base->Name)};
+      R.Where = {false, fresh(prefixed("_saved_", R.Base))};
       Hoisted.push_back(Type + " " + R.Where.Name +
                         (R.Count > 1 || R.Arg->K == Expr::Pointer
                              ? "[" + std::to_string(R.Count) + "]"
@@ -1569,12 +1616,12 @@ void Engine::plan(std::vector<Stmt *> &L, bool Loop) {
         if (Loop)
           Slots[S] = {true, tapeFor("std::size_t")};
         else {
-          Slots[S] = {false, fresh("_size_" + V->Name)};
+          Slots[S] = {false, fresh(prefixed("_size_", V))};
           Hoisted.push_back("std::size_t " + Slots[S].Name + " = 0;");
         }
       }
       if (V->Needed) {
-        std::string Stack = fresh("_saved_" + V->Name);
+        std::string Stack = fresh(prefixed("_saved_", V));
         Hoisted.push_back("std::vector<" + V->Type + "> " + Stack + ";");
         VecStacks[S] = Stack;
       }
@@ -1587,7 +1634,7 @@ void Engine::plan(std::vector<Stmt *> &L, bool Loop) {
         if (Loop)
           Slots[S] = {true, tapeFor(Type)};
         else {
-          Slots[S] = {false, fresh("_saved_" + V->Name)};
+          Slots[S] = {false, fresh(prefixed("_saved_", V))};
           Hoisted.push_back(Type + " " + Slots[S].Name + "{};");
         }
         if (V->IsParam && V->K != Var::Scalar)
@@ -1608,7 +1655,7 @@ void Engine::plan(std::vector<Stmt *> &L, bool Loop) {
       break;
     case Stmt::Loop:
       for (Var *V : LoopSaves[S]) {
-        Slot Sl = {Loop, Loop ? tapeFor(V->Type) : fresh("_saved_" + V->Name)};
+        Slot Sl = {Loop, Loop ? tapeFor(V->Type) : fresh(prefixed("_saved_", V))};
         if (!Loop)
           Hoisted.push_back(V->Type + " " + Sl.Name + "{};");
         LoopSaveSlots[{S, V}] = Sl;
@@ -2893,7 +2940,7 @@ bool Engine::run(Generated &Out) {
                              "write them to a local array"});
         return false;
       }
-      V->Adjoint = fresh("_d_" + V->Name);
+      V->Adjoint = fresh(prefixed("_d_", V));
       std::string T = V->Type;
       Hoisted.push_back(T + " " + V->Adjoint +
                         (V->OK == Var::Vector ? "(" + V->Name + ".size());"
@@ -2907,7 +2954,7 @@ bool Engine::run(Generated &Out) {
     if (V->IsParam && V->K == Var::Object) {
       // A copy the function may overwrite: its adjoint accumulates locally
       // and is added to the caller's at the end.
-      V->Adjoint = fresh("_d_" + V->Name);
+      V->Adjoint = fresh(prefixed("_d_", V));
       Hoisted.push_back(V->Type + " " + V->Adjoint +
                         (V->OK == Var::Vector ? "(" + V->Name + ".size());"
                                               : "{};"));
@@ -2915,10 +2962,7 @@ bool Engine::run(Generated &Out) {
     }
     // By-value parameters accumulate in _d_<name>, added to the contract's
     // pointer d_<name> at the end.
-    V->Adjoint = V->IsParam ? fresh("_d_" + V->Name)
-                            : fresh(V == F.Ret ? "_d_ret"
-                                    : "_d_" + V->Name.substr(
-                                                  V->Name[0] == '_' ? 1 : 0));
+    V->Adjoint = fresh(V == F.Ret ? "_d_ret" : prefixed("_d_", V));
     std::string Dims;
     for (uint64_t D : V->K == Var::Array ? V->Dims : std::vector<uint64_t>())
       Dims += "[" + std::to_string(D) + "]";

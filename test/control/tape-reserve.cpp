@@ -64,11 +64,11 @@ double branchy(const double *x, int n) {
 // checked. The inner loop's count goes on the size_t tape, which the outer
 // loop reserves.
 // CHECK-LABEL: double nested_grad({{.*}}) {
-// CHECK: _tape_std__size_t.reserve(gradgen::detail::trips_up(i, m, 1, false));
+// CHECK: _tape_std_size_t.reserve(gradgen::detail::trips_up(i, m, 1, false));
 // CHECK: _tape_double.push(q);
 // CHECK: _tape_double.reserve(gradgen::detail::trips_up(j, n, 1, false));
 // CHECK: _tape_double.push_unchecked(q);
-// CHECK: _tape_std__size_t.push_unchecked(
+// CHECK: _tape_std_size_t.push_unchecked(
 // CHECK: std::size_t _k = _iters;
 GRADGEN_DIFFERENTIABLE
 double nested(const double *x, int m, int n) {
