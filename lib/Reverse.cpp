@@ -539,6 +539,18 @@ private:
   std::map<Stmt *, std::map<std::string, uint64_t>> Reserved;
   std::map<Stmt *, std::string> Trips; ///< Trip counts, as C++ text.
   std::vector<Stmt *> LoopStack;       ///< Loops around the code emitted.
+  /// Is V saved once around one of the loops being emitted (LoopSaves)
+  /// rather than restored at each overwrite?
+  bool keptAroundLoop(Var *V) const {
+    for (Stmt *L : LoopStack) {
+      auto It = LoopSaves.find(L);
+      if (It != LoopSaves.end() &&
+          std::find(It->second.begin(), It->second.end(), V) !=
+              It->second.end())
+        return true;
+    }
+    return false;
+  }
   bool unchecked(const std::string &Tape) const {
     if (LoopStack.empty())
       return false;
@@ -2121,9 +2133,15 @@ void Engine::Prop::call(Expr *E, const Txt &G0) {
     Into(A, [&] { return bin(L("1"), "/", bin(L("1"), "+", Sq(ArgVal(A)))); });
   else if (Fn == "atan2") {
     Txt Y = ArgVal(A), X = ArgVal(B);
+    // 0 at the origin, where atan2 has no derivative (as hypot).
     Txt R2 = atom(temp(E->Type, bin(Sq(Y), "+", Sq(X))));
-    Into(A, [&] { return bin(X, "/", R2); });
-    Into(B, [&] { return neg(bin(Y, "/", R2)); });
+    Into(A, [&] {
+      return atom("gradgen::detail::atan2_partial(" + X.S + ", " + R2.S + ")");
+    });
+    Into(B, [&] {
+      return neg(atom("gradgen::detail::atan2_partial(" + Y.S + ", " + R2.S +
+                      ")"));
+    });
   } else if (Fn == "sinh")
     Into(A, [&] { return Std("cosh", ArgVal(A)); });
   else if (Fn == "cosh")
@@ -2662,8 +2680,11 @@ void Engine::reverseAssign(Stmt *S, std::string &Out, int Ind) {
         P.line(Adj.S + " = 0;");
       // The value just computed, before the old one comes back: derivative
       // formulas of exp, tanh, sqrt, ... use it instead of recomputing.
-      if (S->Op == "=" && V->Needed && S->RHS->K == Expr::Call &&
-          S->RHS->FK == S->LHS->FK && usesResult(S->RHS))
+      // Not if V is kept once around an enclosing loop instead of restored
+      // at each overwrite: then V holds the loop's last value here.
+      if (S->Op == "=" && V->Needed && !keptAroundLoop(V) &&
+          S->RHS->K == Expr::Call && S->RHS->FK == S->LHS->FK &&
+          usesResult(S->RHS))
         P.Memo[S->RHS] = P.temp(Type, print(S->LHS));
       if (HasRestore)
         P.line(restoreCode(S));

@@ -9,7 +9,7 @@
 //   fmin/fmax at a tie split the gradient equally between the arguments;
 //     a NaN argument (which fmin/fmax ignore) gets no gradient;
 //   sqrt'(0) = +inf and cbrt'(0) = +inf (the one-sided limits);
-//   hypot at (0, 0) has gradient (0, 0);
+//   hypot and atan2 at (0, 0) have gradient (0, 0);
 //   pow(a, b) with a <= 0 gets no gradient through the exponent b.
 //
 //===----------------------------------------------------------------------===//
@@ -78,6 +78,12 @@ template <class T> T fmax_weight(T A, T B) {
   if (std::isnan(A))
     return T(0);
   return A > B ? T(1) : (B > A ? T(0) : T(0.5));
+}
+
+/// x / (x^2 + y^2) (or y / ...) for the partials of atan2(y, x); 0 at the
+/// origin, where atan2 has no derivative.
+template <class T> T atan2_partial(T A, T R2) {
+  return R2 == T(0) ? T(0) : A / R2;
 }
 
 /// a / hypot for the partials of hypot; 0 at the origin.

@@ -245,7 +245,9 @@ template <class A, class B, class D = detail::dual_of2_t<A, B>>
 D atan2(const A &YIn, const B &XIn) {
   D Y(YIn), X(XIn);
   auto R2 = X.v * X.v + Y.v * Y.v;
-  return D(std::atan2(Y.v, X.v), (X.v * Y.d - Y.v * X.d) / R2);
+  // gradgen's convention: no derivative at the origin, taken as 0.
+  return D(std::atan2(Y.v, X.v),
+           R2 == 0 ? decltype(R2)(0) : (X.v * Y.d - Y.v * X.d) / R2);
 }
 
 template <class A, class B, class D = detail::dual_of2_t<A, B>>
