@@ -1402,9 +1402,15 @@ void Engine::hoistCalls(std::vector<Stmt *> &L, int Depth) {
       If->Where = S->Where;
       If->Cond = S->RHS->Ops[0];
       for (int Side = 1; Side <= 2; ++Side) {
+        Expr *R = S->RHS->Ops[Side];
+        // x = c ? x : g(a): nothing to do on the side that keeps x (and
+        // `x = x;` would warn).
+        if (S->Op == "=" && S->LHS->K == Expr::VarRef &&
+            R->K == Expr::VarRef && R->V == S->LHS->V)
+          continue;
         Stmt *A = F.newStmt(Stmt::Assign);
         *A = *S;
-        A->RHS = S->RHS->Ops[Side];
+        A->RHS = R;
         (Side == 1 ? If->Body : If->Else).push_back(A);
       }
       S = If;

@@ -39,6 +39,18 @@ double both(double a, double b) {
   return t;
 }
 
+// x = c ? x : g(b) becomes an if; the side that keeps x assigns nothing
+// (`a = a;` would warn with -Wall).
+// CHECK-LABEL: double keep_grad({{.*}}) {
+// CHECK-NOT: {{ }}a = a;
+// CHECK-LABEL: void keep_pullback({{.*}}) {
+GRADGEN_DIFFERENTIABLE
+double keep(double a, double x) {
+  a *= x;
+  a = (a <= -0.75 ? a : g(x) + a * a);
+  return a * x;
+}
+
 // In a loop, with the call's value also used.
 GRADGEN_DIFFERENTIABLE
 double loop(const double *x, int n, double w) {
@@ -55,6 +67,7 @@ double loop(const double *x, int n, double w) {
 double pick_grad(double a, double *d_a);
 double guarded_grad(double a, double *d_a);
 double both_grad(double a, double b, double *d_a, double *d_b);
+double keep_grad(double a, double x, double *d_a, double *d_x);
 double loop_grad(const double *x, int n, double w, double *d_x, double *d_w);
 
 int main() {
@@ -77,6 +90,15 @@ int main() {
       auto F = [](std::vector<double> V) { return both(V[0], V[1]); };
       gg::near("both d_a", Da, gg::fd(F, P, 0), 1e-6);
       gg::near("both d_b", Db, gg::fd(F, P, 1), 1e-6);
+    }
+  for (double A : {-2.0, 0.3, 1.2})
+    for (double Xv : {0.4, 0.9}) {
+      double Da = 0, Dx = 0;
+      keep_grad(A, Xv, &Da, &Dx);
+      std::vector<double> P = {A, Xv};
+      auto F = [](std::vector<double> V) { return keep(V[0], V[1]); };
+      gg::near("keep d_a", Da, gg::fd(F, P, 0), 1e-6);
+      gg::near("keep d_x", Dx, gg::fd(F, P, 1), 1e-6);
     }
   std::vector<double> X = {0.5, -0.3, 1.7, 0.9, 2.2, -1.0};
   std::vector<double> Dx(X.size(), 0.0);
