@@ -1061,6 +1061,19 @@ void Engine::analyseNeeded() {
   });
   ReadSink = nullptr;
   findRecomputations();
+  // Caller memory that a pullback writes again (it redoes its call's
+  // writes): every other overwrite of it is recorded, so that its final
+  // value is kept and written back after the reverse sweep.
+  std::set<Var *> RedoneByPullback;
+  forEachStmt(F.Body, [&](Stmt *S) {
+    Expr *C = callOf(S);
+    if (!C || !C->Varied || S->NoGrad)
+      return;
+    for (size_t I = 0; I < C->Ops.size(); ++I)
+      if (Var *W = C->Fun->Params[I].Writes ? argVar(C->Ops[I]) : nullptr)
+        if (W->IsParam && W->K != Var::Scalar)
+          RedoneByPullback.insert(W);
+  });
   // Restoring a value may read others: iterate to a fixed point.
   std::set<std::pair<Stmt *, size_t>> Recorded;
   bool Changed = true;
@@ -1073,14 +1086,22 @@ void Engine::analyseNeeded() {
         const CalleeParam &P = C->Fun->Params[I];
         Expr *A = C->Ops[I];
         Var *W = P.Writes ? argVar(A) : nullptr;
-        if (!W || !W->Needed || !Recorded.insert({S, I}).second)
+        // The pullback redoes the call's writes into the caller's memory.
+        // In a loop, the reverse sweep would end with the first run's
+        // values, not the last: a record undoes them and the final values
+        // are written back. (Other writes of that memory are recorded with
+        // a write-back: see RedoneByPullback.)
+        bool Clobbers = W && W->IsParam && W->K != Var::Scalar &&
+                        C->Varied && !S->NoGrad && InLoop.count(S);
+        if (!W || (!W->Needed && !Clobbers) ||
+            !Recorded.insert({S, I}).second)
           continue;
         Changed = true;
         if (A->K == Expr::Pointer && A->Implicit)
           A = A->Ops[0]; // One object, recorded whole.
         Record R{A, W, 1, {}};
         if (A->K == Expr::Pointer && !(W->K == Var::Array && W->Dims.size() == 1) &&
-            !P.Reads && !InLoop.count(S) && !usedBefore(W, S)) {
+            !P.Reads && !InLoop.count(S) && !usedBefore(W, S) && !Clobbers) {
           // Nothing before the call looks at this memory, and the callee
           // only writes it: its old values are never needed.
           continue;
@@ -1092,9 +1113,10 @@ void Engine::analyseNeeded() {
                  "gradgen cannot differentiate this call: '" +
                      C->Fun->SourceName + "' overwrites memory of '" +
                      W->SourceName +
-                     "' whose old values the gradient needs, and the extent "
-                     "of that memory is unknown here (pass a local "
-                     "fixed-size array)"});
+                     (W->Needed ? "' whose old values the gradient needs"
+                                : "', which every run of the loop writes") +
+                     ", and the extent of that memory is unknown here (pass "
+                     "a local fixed-size array)"});
             Failed = true;
             continue;
           }
@@ -1111,7 +1133,7 @@ void Engine::analyseNeeded() {
       if (S->K != Stmt::Assign || Restores.count(S) || Recomputed.count(S))
         return;
       Var *V = rootVar(S->LHS);
-      if (!V->Needed || !isOverwrite(S))
+      if ((!V->Needed && !RedoneByPullback.count(V)) || !isOverwrite(S))
         return;
       Changed = true;
       bool Invertible = !V->isFloating() && V->K == Var::Scalar &&

@@ -13,6 +13,9 @@
 // RUN: %gradgen %s -o %t/out.cpp -- -std=c++17 -DASM > %t/asm.txt 2>&1; test $? -eq 1
 // RUN: FileCheck %s --check-prefix=ASM < %t/asm.txt
 // RUN: test ! -e %t/out.cpp
+// RUN: %gradgen %s -o %t/out.cpp -- -std=c++17 -DCLOBBER > %t/clobber.txt 2>&1; test $? -eq 1
+// RUN: FileCheck %s --check-prefix=CLOBBER < %t/clobber.txt
+// RUN: test ! -e %t/out.cpp
 // RUN: %gradgen %s -o %t/out.cpp -- -std=c++17 -DTWOTYPES > %t/twotypes.txt 2>&1; test $? -eq 1
 // RUN: FileCheck %s --check-prefix=TWOTYPES < %t/twotypes.txt
 // RUN: test ! -e %t/out.cpp
@@ -104,6 +107,24 @@ double assembly(double x) {
   // ALL: {{.*}}refusals.cpp:[[@LINE+1]]:3: error: inline assembly
   asm("nop");
   return x;
+}
+#endif
+
+#ifdef CLOBBER
+// The pullback of fill redoes its writes into w: in a loop the reverse
+// sweep would end with the first run's values, and w's extent is unknown
+// (found by the random tester).
+static void fill(const double *v, int m, double *o) {
+  for (int i = 0; i < m; ++i)
+    o[i] = v[i] * v[i];
+}
+GRADGEN_DIFFERENTIABLE
+double clobber(const double *x, int n, double w[]) {
+  for (int j = 0; j < 2; ++j)
+    // CLOBBER: {{.*}}refusals.cpp:[[@LINE+1]]:5: error: gradgen cannot differentiate this call: 'fill' overwrites memory of 'w', which every run of the loop writes, and the extent of that memory is unknown here
+    fill(x, n, w);
+  w[0] -= x[0];
+  return x[0] * x[1];
 }
 #endif
 

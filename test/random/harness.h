@@ -224,8 +224,23 @@ struct Runner {
       }
       Status = "fail";
     };
+    // The points first: which arguments f writes is decided over all of
+    // them (a write can leave the initial value by chance at one point, as
+    // --r ... r += 1 does; f_grad's contract for written parameters holds
+    // all the same).
+    std::vector<Point> Pts;
+    for (int PI = 0; PI < Points; ++PI)
+      Pts.push_back(makePoint(R, Slots, NSlots));
+    std::vector<bool> WrittenAny(NSlots, false);
+    for (const Point &Q : Pts) {
+      Args<double> QA = argsOf<double>(Q);
+      G::primal(QA);
+      for (int S = 0; S < NSlots; ++S)
+        if (QA.v[S] != Q.vals[S])
+          WrittenAny[S] = true;
+    }
     for (int PI = 0; PI < Points; ++PI) {
-      Point P = makePoint(R, Slots, NSlots);
+      const Point &P = Pts[PI];
       std::vector<Comp> Comps;
       for (int S = 0; S < NSlots; ++S)
         if (Slots[S].active)
@@ -348,7 +363,7 @@ struct Runner {
       if (!SelfTest && NC > 0) {
         std::vector<bool> Written(NSlots, false);
         for (int S = 0; S < NSlots; ++S)
-          Written[S] = PA.v[S] != P.vals[S];
+          Written[S] = WrittenAny[S] || PA.v[S] != P.vals[S];
         Args<double> GA2 = argsOf<double>(P);
         Adj D2 = D;
         std::vector<double> Pre(NC, 0.0);
