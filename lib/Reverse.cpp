@@ -1454,7 +1454,14 @@ void Engine::hoistCalls(std::vector<Stmt *> &L, int Depth) {
       break;
     case Stmt::Loop:
       if (containsUserCall(S->Cond)) {
-        Diags.push_back({Diag::Error, S->Cond->Where,
+        // At the call: the condition itself may be one the lowering of
+        // break/return made, with no location of its own.
+        Loc Where = 0;
+        forEachExpr(S->Cond, [&](Expr *X) {
+          if (X->K == Expr::UserCall && !Where)
+            Where = X->Where;
+        });
+        Diags.push_back({Diag::Error, Where ? Where : S->Where,
                          "calls in a loop condition are not supported: "
                          "compute the condition in the loop body"});
         Failed = true;
