@@ -20,11 +20,14 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -246,6 +249,181 @@ bool classifyObject(QualType T, const PrintingPolicy &Policy, ObjectInfo &I,
   return true;
 }
 
+/// Init binds a const reference to a temporary (`const double &t = a * b;`).
+bool bindsTemporary(const Expr *Init) {
+  // (IgnoreParenImpCasts would look through the temporary too.)
+  const Expr *E = Init;
+  while (true) {
+    E = E->IgnoreParens();
+    if (isa<MaterializeTemporaryExpr>(E))
+      return true;
+    if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
+      E = EWC->getSubExpr();
+    else if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E))
+      E = ICE->getSubExpr();
+    else
+      return false;
+  }
+}
+
+/// A local reference or pointer bound to other memory, which gradgen reads
+/// as a name for that memory: `double &r = x[i];`, `double *p = x + k;`.
+/// (A const reference bound to a temporary is a copy instead.)
+const Expr *aliasInit(const ValueDecl *D) {
+  const auto *VD = dyn_cast<VarDecl>(D);
+  if (!VD || isa<ParmVarDecl>(VD) || !VD->isLocalVarDecl() || !VD->getInit())
+    return nullptr;
+  QualType T = VD->getType();
+  if (!T->isReferenceType() && !T->isPointerType())
+    return nullptr;
+  if (T->isReferenceType() && bindsTemporary(VD->getInit()))
+    return nullptr;
+  return VD->getInit();
+}
+
+/// The variable whose memory the lvalue or pointer E names, through
+/// aliases; null if gradgen cannot tell.
+const VarDecl *memoryRoot(const Expr *E) {
+  while (true) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+      E = ASE->getBase();
+    } else if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      E = ME->getBase();
+    } else if (const auto *UO = dyn_cast<UnaryOperator>(E);
+               UO && (UO->getOpcode() == UO_Deref ||
+                      UO->getOpcode() == UO_AddrOf)) {
+      E = UO->getSubExpr();
+    } else if (const auto *BO = dyn_cast<BinaryOperator>(E);
+               BO && BO->isAdditiveOp()) {
+      E = BO->getLHS()->getType()->isPointerType() ? BO->getLHS()
+                                                    : BO->getRHS();
+    } else if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      if (const Expr *Init = aliasInit(DRE->getDecl())) {
+        E = Init;
+        continue;
+      }
+      return dyn_cast<VarDecl>(DRE->getDecl());
+    } else {
+      return nullptr;
+    }
+  }
+}
+
+/// Are V's elements integers (an index array, or a pointer to indices)?
+bool holdsIndices(const VarDecl *V) {
+  QualType T = V->getType().getNonReferenceType().getCanonicalType();
+  bool Elements = false;
+  while (true) {
+    if (const auto *AT = dyn_cast<ArrayType>(T.getTypePtr()))
+      T = AT->getElementType().getCanonicalType();
+    else if (T->isPointerType())
+      T = T->getPointeeType().getCanonicalType();
+    else
+      break;
+    Elements = true;
+  }
+  return Elements && T->isIntegralOrEnumerationType();
+}
+
+/// The first variable an expression names (for a diagnostic's location).
+const DeclRefExpr *firstRef(const Stmt *S) {
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    return DRE;
+  for (const Stmt *C : S->children())
+    if (const DeclRefExpr *R = C ? firstRef(C) : nullptr)
+      return R;
+  return nullptr;
+}
+
+/// Where S may change V: assign it, ++/-- it, take its address or bind a
+/// reference to it, also through a local alias of it; for a variable that
+/// holds indices, also write its elements. Null if nowhere. Reading V does
+/// not change it, nor (for a pointer or array of floating values) writing
+/// its elements.
+const DeclRefExpr *changesVar(const Stmt *S, const VarDecl *V,
+                              bool Read = false) {
+  if (!S)
+    return nullptr;
+  if (!Read && holdsIndices(V) &&
+      (isa<ArraySubscriptExpr>(S) ||
+       (isa<MemberExpr>(S) && cast<MemberExpr>(S)->isArrow()) ||
+       (isa<UnaryOperator>(S) &&
+        cast<UnaryOperator>(S)->getOpcode() == UO_Deref))) {
+    // An element written, through V or through an alias of its memory.
+    const VarDecl *Root = memoryRoot(cast<Expr>(S));
+    if (!Root || Root == V)
+      if (const DeclRefExpr *At = firstRef(S))
+        return At;
+  }
+  if (const auto *ICE = dyn_cast<ImplicitCastExpr>(S)) {
+    if (ICE->getCastKind() == CK_LValueToRValue)
+      return changesVar(ICE->getSubExpr(), V, true);
+    if (ICE->getCastKind() == CK_ArrayToPointerDecay ||
+        ICE->getCastKind() == CK_NoOp)
+      return changesVar(ICE->getSubExpr(), V, Read);
+  }
+  if (const auto *PE = dyn_cast<ParenExpr>(S))
+    return changesVar(PE->getSubExpr(), V, Read);
+  if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+    // Binding an alias changes nothing; writing through it does, and is
+    // found where it happens.
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D); VD && !aliasInit(VD))
+        if (const DeclRefExpr *At = changesVar(VD->getInit(), V, false))
+          return At;
+    return nullptr;
+  }
+  if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(S)) {
+    if (const DeclRefExpr *At = changesVar(ASE->getBase(), V, Read))
+      return At;
+    return changesVar(ASE->getIdx(), V, false);
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(S); ME && !ME->isArrow())
+    return changesVar(ME->getBase(), V, Read);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
+    if (DRE->getDecl() == V)
+      return Read ? nullptr : DRE;
+    // Written through a reference alias: what the alias names changes.
+    const auto *A = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!Read && A && A->getType()->isReferenceType())
+      if (const Expr *Init = aliasInit(A))
+        if (changesVar(Init, V, false))
+          return DRE;
+    return nullptr;
+  }
+  for (const Stmt *C : S->children())
+    if (const DeclRefExpr *At = changesVar(C, V, false))
+      return At;
+  return nullptr;
+}
+
+bool mentionsDecl(const Stmt *S, const ValueDecl *D) {
+  if (!S)
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S); DRE && DRE->getDecl() == D)
+    return true;
+  for (const Stmt *C : S->children())
+    if (mentionsDecl(C, D))
+      return true;
+  return false;
+}
+
+/// The variables whose values decide which memory E names: indices,
+/// pointers, index arrays, objects holding indices (through aliases too).
+void locatingVars(const Stmt *S, std::set<const VarDecl *> &Out) {
+  if (!S)
+    return;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+      Out.insert(VD);
+      if (const Expr *Init = aliasInit(VD))
+        locatingVars(Init, Out);
+    }
+  for (const Stmt *C : S->children())
+    locatingVars(C, Out);
+}
+
 class Builder {
 public:
   Builder(ASTContext &Ctx, gir::Function &F, std::vector<gir::Diag> &Diags)
@@ -265,6 +443,12 @@ private:
   std::vector<gir::Diag> &Diags;
   PrintingPolicy Policy;
   llvm::DenseMap<const VarDecl *, gir::Var *> VarMap;
+  /// Local references and pointers that name other memory (`double &r =
+  /// x[i];`, `const double *row = a + i * n;`): their uses are built from
+  /// the expression they were bound to.
+  llvm::DenseMap<const VarDecl *, const Expr *> Aliases;
+  /// The compound statements being built, innermost last.
+  std::vector<const CompoundStmt *> Compounds;
   llvm::StringSet<> Names;    ///< Taken by variables and non-locals.
   llvm::StringSet<> AllNames; ///< Every identifier in the body.
   unsigned LoopDepth = 0;
@@ -293,6 +477,39 @@ private:
     return OS.str();
   }
 
+  /// A floating literal as the user wrote it (0.1, not the printer's
+  /// 0.10000000000000001); from a macro, the shortest text that reads back
+  /// as the same value.
+  std::string floatText(const FloatingLiteral *FL) const {
+    const SourceManager &SM = Ctx.getSourceManager();
+    SourceLocation L = FL->getLocation();
+    if (L.isFileID()) {
+      StringRef Text = Lexer::getSourceText(
+          CharSourceRange::getTokenRange(L), SM, Ctx.getLangOpts());
+      if (!Text.empty())
+        return Text.str();
+    }
+    const llvm::fltSemantics &Sem = FL->getSemantics();
+    bool Single = &Sem == &llvm::APFloat::IEEEsingle();
+    if (!Single && &Sem != &llvm::APFloat::IEEEdouble())
+      return print(FL); // long double: the printer's text is exact enough.
+    double D = Single ? FL->getValue().convertToFloat()
+                      : FL->getValue().convertToDouble();
+    for (int Digits = 1; Digits <= 17; ++Digits) {
+      char Buf[64];
+      std::snprintf(Buf, sizeof Buf, "%.*g", Digits, D);
+      double Back = std::strtod(Buf, nullptr);
+      if (Single ? static_cast<float>(Back) != static_cast<float>(D)
+                 : Back != D)
+        continue;
+      std::string Out = Buf;
+      if (Out.find_first_of(".e") == std::string::npos)
+        Out += ".0"; // Still a floating literal.
+      return Single ? Out + "F" : Out;
+    }
+    return print(FL);
+  }
+
   std::string uniqueName(StringRef Want) {
     std::string Name = Want.str();
     for (unsigned N = 1; Names.count(Name); ++N)
@@ -314,6 +531,18 @@ private:
   /// With \p Copy, a reference variable becomes a copy (a range-for's
   /// `const T &` loop variable).
   gir::Var *localVar(const VarDecl *VD, bool Copy = false);
+  bool alias(const VarDecl *VD, const DeclStmt *DS);
+  /// The expression E names through an alias (E itself otherwise).
+  const Expr *unalias(const Expr *E) const {
+    while (true) {
+      const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+      const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+      const Expr *Init = VD ? Aliases.lookup(VD) : nullptr;
+      if (!Init)
+        return E;
+      E = Init;
+    }
+  }
 
   gir::Expr *expr(const Expr *E);
   gir::Expr *constant(std::string Text, QualType T, SourceLocation L);
@@ -637,6 +866,91 @@ gir::Var *Builder::localVar(const VarDecl *VD, bool Copy) {
   return V;
 }
 
+/// `double &r = x[i];` or `const double *row = a + i * n;`: r and row name
+/// memory gradgen already tracks, and every use is built as the expression
+/// they were bound to. That is exact only while the binding would name the
+/// same memory: nothing may change what locates it (i, a, n here) from the
+/// declaration to the last use, nor re-seat the pointer.
+bool Builder::alias(const VarDecl *VD, const DeclStmt *DS) {
+  const Expr *Init = VD->getInit();
+  std::string Kind = VD->getType()->isReferenceType() ? "reference"
+                                                      : "pointer";
+  const Expr *Target = unalias(Init)->IgnoreParenImpCasts();
+  if (isa<CallExpr>(Target) && !isa<CXXOperatorCallExpr>(Target)) {
+    error(Init->getExprLoc(), "a local " + Kind +
+                                  " bound to a call's result is not "
+                                  "supported; use a copy");
+    return false;
+  }
+  // The statements that may use the alias: the rest of the block.
+  std::vector<const Stmt *> Rest;
+  bool Found = false;
+  if (!Compounds.empty()) {
+    for (const Stmt *C : Compounds.back()->body()) {
+      if (Found)
+        Rest.push_back(C);
+      else
+        Found = C == DS;
+    }
+  }
+  if (!Found) {
+    error(VD->getLocation(), "a local " + Kind +
+                                 " declared outside a block's statements "
+                                 "is not supported");
+    return false;
+  }
+  while (!Rest.empty() && !mentionsDecl(Rest.back(), VD))
+    Rest.pop_back();
+  // Everything the binding mentions may decide what it names, except the
+  // array or object whose part it names: writing other parts of that does
+  // not move it (`double &r = u[i]; u[j] = 0;`), and it cannot be re-seated.
+  // A pointer can, and so is kept.
+  std::set<const VarDecl *> Locating;
+  locatingVars(Init, Locating);
+  if (const VarDecl *Root = memoryRoot(Init)) {
+    QualType RT = Root->getType().getNonReferenceType();
+    if (RT->isArrayType() || RT->isRecordType() ||
+        (RT->isRealFloatingType() && VD->getType()->isReferenceType()))
+      Locating.erase(Root);
+  }
+  for (const VarDecl *L : Locating)
+    if (L->hasGlobalStorage() && !L->getType().isConstQualified()) {
+      error(VD->getLocation(),
+            "local " + Kind + " '" + VD->getNameAsString() +
+                "' bound with the global '" + L->getNameAsString() +
+                "' is not supported: a call could change it");
+      return false;
+    }
+  auto Refuse = [&](const DeclRefExpr *At, const VarDecl *Changed,
+                    const std::string &Why) {
+    error(VD->getLocation(),
+          "local " + Kind + " '" + VD->getNameAsString() + "' " + Why +
+              ": gradgen supports local " + Kind +
+              "s that keep naming the memory they were bound to");
+    std::string Via = At->getDecl() == Changed
+                          ? ""
+                          : " (through '" +
+                                At->getDecl()->getNameAsString() + "')";
+    Diags.push_back({gir::Diag::Note, loc(At->getLocation()),
+                     "'" + Changed->getNameAsString() + "' may change here" +
+                         Via});
+    return false;
+  };
+  for (const Stmt *C : Rest) {
+    if (VD->getType()->isPointerType())
+      if (const DeclRefExpr *At = changesVar(C, VD))
+        return Refuse(At, VD, "is changed after its declaration");
+    for (const VarDecl *L : Locating)
+      if (const DeclRefExpr *At = changesVar(C, L))
+        return Refuse(At, L,
+                      "is used after '" + L->getNameAsString() +
+                          "', which decides what it names, may change");
+  }
+  Aliases[VD] = Init;
+  AllNames.insert(VD->getNameAsString());
+  return true;
+}
+
 gir::Expr *Builder::constant(std::string Text, QualType T, SourceLocation L) {
   gir::Expr *E = F.newExpr(gir::Expr::Const);
   E->Text = std::move(Text);
@@ -655,7 +969,7 @@ gir::Expr *Builder::varRef(gir::Var *V, SourceLocation L) {
 /// Resolves a pointer-valued expression to a variable plus an integer
 /// offset (null for none).
 gir::Expr *Builder::pointerOffset(const Expr *E, gir::Var *&Base) {
-  E = E->IgnoreParenImpCasts();
+  E = unalias(E)->IgnoreParenImpCasts();
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
     const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
     gir::Var *V = VD ? VarMap.lookup(VD) : nullptr;
@@ -667,6 +981,21 @@ gir::Expr *Builder::pointerOffset(const Expr *E, gir::Var *&Base) {
              nullptr;
     Base = V;
     return nullptr;
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_AddrOf) {
+    // &p[i] is p + i.
+    if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(
+            unalias(UO->getSubExpr())->IgnoreParenImpCasts());
+        ASE && ASE->getBase()->getType()->isPointerType()) {
+      gir::Expr *Inner = pointerOffset(ASE->getBase(), Base);
+      if (Failed)
+        return nullptr;
+      gir::Expr *Off = expr(ASE->getIdx());
+      if (!Off)
+        return nullptr;
+      return Inner ? binary("+", Inner, Off, Off->Type) : Off;
+    }
   }
   if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
     if (BO->getOpcode() == BO_Add || BO->getOpcode() == BO_Sub) {
@@ -701,7 +1030,7 @@ gir::Expr *Builder::pointerOffset(const Expr *E, gir::Var *&Base) {
 
 gir::Expr *Builder::arrayElement(const Expr *Base, gir::Expr *Idx, QualType T,
                                  SourceLocation L) {
-  const Expr *B = Base->IgnoreParenImpCasts();
+  const Expr *B = unalias(Base)->IgnoreParenImpCasts();
   gir::Expr *Arr = nullptr;
   if (const auto *Inner = dyn_cast<ArraySubscriptExpr>(B)) {
     // a[i][j] on a multi-dimensional local array.
@@ -838,6 +1167,9 @@ void scanParamUse(const Stmt *S, const ParmVarDecl *P, bool &Reads,
         E = BO->getLHS()->getType()->isPointerType()
                 ? BO->getLHS()->IgnoreParenImpCasts()
                 : BO->getRHS()->IgnoreParenImpCasts();
+      else if (const auto *DRE = dyn_cast<DeclRefExpr>(E);
+               DRE && aliasInit(DRE->getDecl()))
+        E = aliasInit(DRE->getDecl())->IgnoreParenImpCasts();
       else
         break;
     }
@@ -918,7 +1250,7 @@ gir::Expr *Builder::pointerArg(const Expr *E) {
 /// An object (struct or container) used as a whole: a variable, an element
 /// of an array of structs, a member.
 gir::Expr *Builder::object(const Expr *E) {
-  const Expr *S = E->IgnoreParenImpCasts();
+  const Expr *S = unalias(E)->IgnoreParenImpCasts();
   // A copy passed by value: the object copied.
   while (true) {
     if (const auto *CE = dyn_cast<CXXConstructExpr>(S);
@@ -1599,11 +1931,14 @@ gir::Expr *Builder::expr(const Expr *E) {
     C->Where = loc(E->getExprLoc());
     return C;
   }
-  if (isa<IntegerLiteral, FloatingLiteral, CXXBoolLiteralExpr,
-          CharacterLiteral>(E))
+  if (const auto *FL = dyn_cast<FloatingLiteral>(E))
+    return constant(floatText(FL), T, E->getExprLoc());
+  if (isa<IntegerLiteral, CXXBoolLiteralExpr, CharacterLiteral>(E))
     return constant(print(E), T, E->getExprLoc());
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
     const ValueDecl *D = DRE->getDecl();
+    if (const Expr *A = unalias(E); A != E)
+      return expr(A);
     if (const auto *VD = dyn_cast<VarDecl>(D)) {
       if (gir::Var *V = VarMap.lookup(VD)) {
         if (V->K == gir::Var::PointerParam && !T->isArrayType() &&
@@ -1745,6 +2080,8 @@ gir::Expr *Builder::expr(const Expr *E) {
 
 /// An assignable expression: a scalar variable or an array element.
 gir::Expr *Builder::lvalue(const Expr *E) {
+  if (const Expr *A = unalias(E); A != E)
+    return lvalue(A);
   const Expr *S = E->IgnoreParens();
   if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
     const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
@@ -1885,7 +2222,14 @@ bool Builder::declStmt(const DeclStmt *DS, std::vector<gir::Stmt *> &Out) {
         continue;
       }
     }
-    gir::Var *V = localVar(VD);
+    QualType VT = VD->getType();
+    if (aliasInit(VD)) {
+      if (!alias(VD, DS))
+        return false;
+      continue;
+    }
+    // A const reference bound to a temporary is a copy of it.
+    gir::Var *V = localVar(VD, VT->isReferenceType());
     if (!V)
       return false;
     gir::Stmt *DeclS = F.newStmt(gir::Stmt::Decl);
@@ -2077,9 +2421,11 @@ bool Builder::block(const Stmt *S, std::vector<gir::Stmt *> &Out) {
   ++BlockDepth;
   bool Ok = true;
   if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
+    Compounds.push_back(CS);
     for (const Stmt *C : CS->body())
       if (!(Ok = stmt(C, Out)))
         break;
+    Compounds.pop_back();
   } else {
     Ok = stmt(S, Out);
   }

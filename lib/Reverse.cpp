@@ -131,6 +131,7 @@ public:
       : F(F), Fresh(std::move(Fresh)) {}
 
   void run() {
+    conditionCalls(F.Body);
     std::set<Var *> Esc;
     F.Body = list(F.Body, 0, Esc);
     prune();
@@ -189,6 +190,50 @@ private:
     Not->Type = "bool";
     Not->Ops = {Any};
     return Not;
+  }
+
+  /// A loop condition that calls a user function is evaluated in the body,
+  /// where the call can have a statement of its own:
+  ///   while (C) B   becomes  while (true) { if (!C) break; B }
+  ///   do B while (C)  becomes  do { B; _go = C; } while (_go)
+  /// with `_go = C` as the loop's step, which a continue does not skip (the
+  /// test of a do-while runs after a continue) and a break or return does.
+  void conditionCalls(std::vector<Stmt *> &L) {
+    for (Stmt *S : L) {
+      conditionCalls(S->Body);
+      conditionCalls(S->Else);
+      if (S->K != Stmt::Loop || !containsUserCall(S->Cond))
+        continue;
+      Expr *C = S->Cond;
+      if (S->TestFirst) {
+        Stmt *Exit = F.newStmt(Stmt::Break);
+        Exit->Where = C->Where;
+        Exit->Target = S->Target;
+        Stmt *Test = F.newStmt(Stmt::If);
+        Test->Where = C->Where;
+        Test->Cond = F.newExpr(Expr::Unary);
+        Test->Cond->Text = "!";
+        Test->Cond->Type = "bool";
+        Test->Cond->Where = C->Where;
+        Test->Cond->Ops = {C};
+        Test->Body = {Exit};
+        S->Body.insert(S->Body.begin(), Test);
+        S->Cond = lit("true");
+        continue;
+      }
+      Var *Go = F.newVar();
+      Go->Name = Fresh("_go");
+      Go->SourceName = Go->Name;
+      Go->Type = "bool";
+      Go->IsInternal = true;
+      Stmt *A = F.newStmt(Stmt::Assign);
+      A->LHS = ref(Go);
+      A->Op = "=";
+      A->RHS = C;
+      A->Where = C->Where;
+      S->Step.push_back(A);
+      S->Cond = ref(Go);
+    }
   }
 
   /// Lowers In[From...]; adds to Esc the flags that may be set on exit.
@@ -286,7 +331,10 @@ private:
     if (T->ContinueFlag && E.count(T->ContinueFlag))
       Body.insert(Body.begin(), set(T->ContinueFlag, false));
     S->Body = std::move(Body);
-    if (!Leaving.empty()) {
+    bool Always = S->Cond->K == Expr::Const && S->Cond->Text == "true";
+    if (!Leaving.empty() && Always) {
+      S->Cond = none(Leaving);
+    } else if (!Leaving.empty()) {
       Expr *And = F.newExpr(Expr::Binary);
       And->Text = "&&";
       And->Type = "bool";
@@ -517,6 +565,7 @@ private:
 
   // Stage 2.
   bool varied(Expr *E);
+  void controlOnlyCalls();
   void analyseActivity();
   bool checkResult();
   void warnUnused();
@@ -699,6 +748,93 @@ bool Engine::varied(Expr *E) {
   return E->Varied;
 }
 
+/// May a derivative flow from E into V (is V read where its value, not
+/// just a decision, reaches E's value)?
+bool gradientReads(Expr *E, Var *V) {
+  if (!E)
+    return false;
+  switch (E->K) {
+  case Expr::VarRef:
+    return E->V == V;
+  case Expr::Detach:
+    return false;
+  case Expr::Index:
+    return gradientReads(E->Ops[0], V);
+  case Expr::Cond:
+    return gradientReads(E->Ops[1], V) || gradientReads(E->Ops[2], V);
+  case Expr::Binary: {
+    static const std::set<std::string> Decisions = {
+        "<", ">", "<=", ">=", "==", "!=", "&&", "||"};
+    if (Decisions.count(E->Text))
+      return false;
+    break;
+  }
+  case Expr::Unary:
+    if (E->Text == "!")
+      return false;
+    break;
+  case Expr::Call:
+    if (isZeroDerivative(E->Fn))
+      return false;
+    break;
+  default:
+    break;
+  }
+  for (Expr *O : E->Ops)
+    if (gradientReads(O, V))
+      return true;
+  return false;
+}
+
+/// `r = g(...)` where r is a local floating scalar that only decides
+/// control flow (`while (norm(v) > tol)`, `if (g(a) < 1)`): no derivative
+/// can reach r, so the call carries no gradient and needs no pullback, as
+/// if it ran after a no_grad guard (with no guard to point at). Not for
+/// callees that write through a parameter: those writes may carry one.
+void Engine::controlOnlyCalls() {
+  std::vector<Stmt *> Calls;
+  forEachStmt(F.Body, [&](Stmt *S) {
+    Expr *C = callOf(S);
+    if (!C || S->K != Stmt::Assign || S->Op != "=" || S->NoGrad ||
+        S->LHS->K != Expr::VarRef)
+      return;
+    Var *V = S->LHS->V;
+    if (V->IsParam || V == F.Ret || V->K != Var::Scalar ||
+        V->FK == FloatKind::None)
+      return;
+    for (const CalleeParam &P : C->Fun->Params)
+      if (P.Writes)
+        return;
+    Calls.push_back(S);
+  });
+  for (Stmt *S : Calls) {
+    Var *V = S->LHS->V;
+    bool Flows = false;
+    forEachStmt(F.Body, [&](Stmt *T) {
+      switch (T->K) {
+      case Stmt::Assign: {
+        Var *W = rootVar(T->LHS);
+        if (W && !W->isFloating())
+          break; // Flags and integers take no derivative.
+        Flows |= gradientReads(T->RHS, V);
+        if (T->LHS->K != Expr::VarRef)
+          Flows |= mentions(T->LHS, V);
+        break;
+      }
+      case Stmt::Call:
+      case Stmt::VecOp:
+      case Stmt::Return:
+        Flows |= mentions(T->RHS, V) || mentions(T->LHS, V);
+        break;
+      default:
+        break;
+      }
+    });
+    if (!Flows)
+      S->NoGrad = true;
+  }
+}
+
 void Engine::analyseActivity() {
   for (Param &P : F.Params)
     P.V->Varied = P.Active;
@@ -785,7 +921,8 @@ bool Engine::checkResult() {
     };
     if (S->K != Stmt::Assign)
       return;
-    if (S->NoGrad && S->RHS->Varied && Guards.insert(S->NoGradGuard).second)
+    if (S->NoGrad && S->NoGradGuard && S->RHS->Varied &&
+        Guards.insert(S->NoGradGuard).second)
       Notes.push_back({Diag::Note, S->NoGradGuard,
                        "values assigned after this gradgen::no_grad guard "
                        "carry no gradient"});
@@ -1453,19 +1590,8 @@ void Engine::hoistCalls(std::vector<Stmt *> &L, int Depth) {
       hoistCalls(S->Else, Depth);
       break;
     case Stmt::Loop:
-      if (containsUserCall(S->Cond)) {
-        // At the call: the condition itself may be one the lowering of
-        // break/return made, with no location of its own.
-        Loc Where = 0;
-        forEachExpr(S->Cond, [&](Expr *X) {
-          if (X->K == Expr::UserCall && !Where)
-            Where = X->Where;
-        });
-        Diags.push_back({Diag::Error, Where ? Where : S->Where,
-                         "calls in a loop condition are not supported: "
-                         "compute the condition in the loop body"});
-        Failed = true;
-      }
+      // Calls in the condition were moved into the body (JumpLowering).
+      assert(!containsUserCall(S->Cond) && "a call left in a loop condition");
       hoistCalls(S->Body, Depth + 1);
       break;
     case Stmt::Block:
@@ -2935,6 +3061,7 @@ bool Engine::run(Generated &Out) {
   hoistCalls(F.Body, 0);
   if (Failed)
     return false;
+  controlOnlyCalls();
   analyseActivity();
   if (!checkResult())
     return false;

@@ -17,7 +17,7 @@ static double g(double p) { return p * p; }
 static double root(double p) { return std::sqrt(p); }
 
 // CHECK-LABEL: double pick_grad({{.*}}) {
-// CHECK: _or = a < 0.;
+// CHECK: _or = a < 0.0;
 // CHECK-NEXT: if (!_or) {
 // CHECK-NEXT: _g = g(a);
 GRADGEN_DIFFERENTIABLE

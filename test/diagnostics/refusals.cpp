@@ -13,9 +13,6 @@
 // RUN: %gradgen %s -o %t/out.cpp -- -std=c++17 -DASM > %t/asm.txt 2>&1; test $? -eq 1
 // RUN: FileCheck %s --check-prefix=ASM < %t/asm.txt
 // RUN: test ! -e %t/out.cpp
-// RUN: %gradgen %s -o %t/out.cpp -- -std=c++17 -DLOOPCOND > %t/loopcond.txt 2>&1; test $? -eq 1
-// RUN: FileCheck %s --check-prefix=LOOPCOND < %t/loopcond.txt
-// RUN: test ! -e %t/out.cpp
 // RUN: %gradgen %s -o %t/out.cpp -- -std=c++17 -DCLOBBER > %t/clobber.txt 2>&1; test $? -eq 1
 // RUN: FileCheck %s --check-prefix=CLOBBER < %t/clobber.txt
 // RUN: test ! -e %t/out.cpp
@@ -110,25 +107,6 @@ double assembly(double x) {
   // ALL: {{.*}}refusals.cpp:[[@LINE+1]]:3: error: inline assembly
   asm("nop");
   return x;
-}
-#endif
-
-#ifdef LOOPCOND
-// A call in the condition of a loop that has a break: the error is at the
-// call (the lowered condition has no location of its own).
-static double sq(double p) { return p * p; }
-GRADGEN_DIFFERENTIABLE
-double loopcond(double a) {
-  double s = 0;
-  int i = 0;
-  // LOOPCOND: {{.*}}refusals.cpp:[[@LINE+1]]:10: error: calls in a loop condition are not supported
-  while (sq(a) * i < 10.0) {
-    s += a;
-    if (s > 3)
-      break;
-    ++i;
-  }
-  return s;
 }
 #endif
 

@@ -559,21 +559,24 @@ class While(Node):
 
 
 class DataWhile(Node):
-    """int CTR = 0; while (COND && CTR < CAP) { ++CTR; body }"""
+    """int CTR = 0; while (COND && CTR < CAP) { ++CTR; body }
+    (or do { ++CTR; body } while (COND && CTR < CAP);)"""
     _fields = (('c', 'C'), ('body', 'S*'))
 
-    def __init__(self, ctr, c, cap, body):
+    def __init__(self, ctr, c, cap, body, do=False):
         self.ctr = ctr
         self.c = c
         self.cap = cap
         self.body = body
+        self.do = do
 
     def render(self, R, out, ind):
         out.append('%sint %s = 0;' % (ind, self.ctr))
-        out.append('%swhile ((%s) && %s < %d) {' % (ind, self.c.render(R), self.ctr, self.cap))
+        test = '(%s) && %s < %d' % (self.c.render(R), self.ctr, self.cap)
+        out.append('%s%s {' % (ind, 'do' if self.do else 'while (%s)' % test))
         out.append('%s  ++%s;' % (ind, self.ctr))
         render_block(R, self.body, out, ind + '  ')
-        out.append('%s}' % ind)
+        out.append('%s}%s' % (ind, ' while (%s);' % test if self.do else ''))
 
 
 class Break(Node):
@@ -1841,7 +1844,7 @@ class Gen:
         body = self.loop_body(ctx, depth, VarInfo(ctr, 'int', lo=1, hi=cap + 1))
         if not body:
             return None
-        return DataWhile(ctr, c, cap, body)
+        return DataWhile(ctr, c, cap, body, do=self.chance(0.4))
 
     def st_break(self, ctx, depth):
         return If(self.cond(ctx, 1), [Break()])
