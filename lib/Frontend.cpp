@@ -26,6 +26,7 @@
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cassert>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -89,6 +90,60 @@ bool isStdOrGlobal(const FunctionDecl *FD) {
     return NS->getName() == "std" && NS->getParent()->getRedeclContext()
                                          ->isTranslationUnit();
   return false;
+}
+
+/// A name to build identifiers from: the function's, or for an operator a
+/// word for it (operator+ gives operator_plus, unary operator- gives
+/// operator_negate).
+std::string identifierFor(const FunctionDecl *FD) {
+  OverloadedOperatorKind Op = FD->getOverloadedOperator();
+  if (Op == OO_None)
+    return FD->getNameAsString();
+  bool Unary = FD->getNumParams() == (isa<CXXMethodDecl>(FD) ? 0u : 1u);
+  switch (Op) {
+  case OO_Plus:
+    return Unary ? "operator_unary_plus" : "operator_plus";
+  case OO_Minus:
+    return Unary ? "operator_negate" : "operator_minus";
+  case OO_Star:
+    return "operator_times";
+  case OO_Slash:
+    return "operator_divide";
+  case OO_Percent:
+    return "operator_modulo";
+  case OO_PlusEqual:
+    return "operator_plus_assign";
+  case OO_MinusEqual:
+    return "operator_minus_assign";
+  case OO_StarEqual:
+    return "operator_times_assign";
+  case OO_SlashEqual:
+    return "operator_divide_assign";
+  case OO_EqualEqual:
+    return "operator_equal";
+  case OO_ExclaimEqual:
+    return "operator_not_equal";
+  case OO_Less:
+    return "operator_less";
+  case OO_Greater:
+    return "operator_greater";
+  case OO_LessEqual:
+    return "operator_less_equal";
+  case OO_GreaterEqual:
+    return "operator_greater_equal";
+  case OO_Subscript:
+    return "operator_subscript";
+  case OO_Call:
+    return "operator_call";
+  case OO_Caret:
+    return "operator_caret";
+  case OO_Pipe:
+    return "operator_pipe";
+  case OO_Amp:
+    return "operator_amp";
+  default:
+    return "operator_" + std::to_string(static_cast<int>(Op));
+  }
 }
 
 /// The name of a function as code outside its namespace spells it.
@@ -451,6 +506,7 @@ private:
   std::vector<const CompoundStmt *> Compounds;
   llvm::StringSet<> Names;    ///< Taken by variables and non-locals.
   llvm::StringSet<> AllNames; ///< Every identifier in the body.
+  gir::Var *Result = nullptr; ///< A struct result's parameter (callees).
   unsigned LoopDepth = 0;
   unsigned BlockDepth = 0;
   std::vector<gir::JumpTarget *> Breakables;
@@ -579,6 +635,8 @@ private:
                   SourceLocation L, std::vector<gir::Stmt *> &Out,
                   bool IsDecl);
   bool rangeFor(const CXXForRangeStmt *RF, std::vector<gir::Stmt *> &Out);
+  bool resultInto(gir::Expr *Call, gir::Expr *Dest, SourceLocation L,
+                  std::vector<gir::Stmt *> &Out);
   bool initObject(gir::Var *V, QualType T, const Expr *Init,
                   std::vector<gir::Stmt *> &Out);
   bool initStruct(gir::Expr *Path, QualType T, const Expr *Init,
@@ -696,7 +754,16 @@ bool Builder::build(const FunctionDecl *FD) {
   F.ReturnFK = floatKind(RT);
   F.ReturnType = spell(RT);
   F.ReturnsVoid = RT->isVoidType();
-  if (F.ReturnFK == gir::FloatKind::None && !F.ReturnsVoid) {
+  // A callee returning a struct is differentiated as if the struct were an
+  // out-parameter after the others (the caller passes its destination).
+  ObjectInfo RI;
+  bool StructResult = Mask &&
+                      classifyObject(RT.getCanonicalType(), Policy, RI) &&
+                      RI.OK == gir::Var::Struct;
+  if (StructResult) {
+    F.ReturnsVoid = true;
+    F.ReturnType = "void";
+  } else if (F.ReturnFK == gir::FloatKind::None && !F.ReturnsVoid) {
     error(FD->getReturnTypeSourceRange().getBegin().isValid()
               ? FD->getReturnTypeSourceRange().getBegin()
               : FD->getLocation(),
@@ -718,6 +785,23 @@ bool Builder::build(const FunctionDecl *FD) {
   for (unsigned I = 0; I < FD->getNumParams(); ++I)
     if (!param(FD->getParamDecl(I), I))
       return false;
+  if (StructResult) {
+    gir::Var *V = F.newVar();
+    V->IsParam = true;
+    V->TopLevel = true;
+    V->Where = loc(FD->getLocation());
+    V->Name = V->SourceName = uniqueName("result");
+    Names.insert("d_" + V->Name);
+    QualType ST = RT.getCanonicalType().getUnqualifiedType();
+    setObject(V, ST, RI);
+    V->K = gir::Var::ObjectRef;
+    gir::Param P;
+    P.V = V;
+    P.Decl = spell(ST) + " &" + V->Name;
+    P.Active = (*Mask)[FD->getNumParams()] && V->isFloating();
+    F.Params.push_back(P);
+    Result = V;
+  }
 
   if (!F.ReturnsVoid) {
     F.Ret = internalVar("_ret", F.ReturnType);
@@ -1279,6 +1363,13 @@ gir::Expr *Builder::object(const Expr *E) {
   if (const auto *UO = dyn_cast<UnaryOperator>(S);
       UO && UO->getOpcode() == UO_Deref)
     return expr(S);
+  if (isa<CallExpr>(S) && !isa<CXXMemberCallExpr>(S)) {
+    // A struct a call returns (a temporary the engine names).
+    gir::Expr *X = expr(S);
+    if (X && !(X->K == gir::Expr::UserCall && X->Fun->ResultOut))
+      return error(S->getExprLoc(), "this object expression is not supported");
+    return X;
+  }
   return error(S->getExprLoc(), "this object expression is not supported");
 }
 
@@ -1361,6 +1452,8 @@ gir::Expr *Builder::containerMethod(const CXXMemberCallExpr *MCE) {
 bool Builder::copyObject(gir::Expr *To, gir::Expr *From, gir::Var *Shape,
                          SourceLocation L, std::vector<gir::Stmt *> &Out,
                          bool IsDecl) {
+  if (From->K == gir::Expr::UserCall && From->Fun->ResultOut)
+    return resultInto(From, To, L, Out);
   if (Shape->OK != gir::Var::Struct) {
     error(L, "copying a whole " + std::string(Shape->OK == gir::Var::Vector
                                                   ? "std::vector"
@@ -1383,12 +1476,68 @@ bool Builder::copyObject(gir::Expr *To, gir::Expr *From, gir::Var *Shape,
   return true;
 }
 
+static bool mentionsVar(const gir::Expr *E, const gir::Var *V) {
+  if (!E)
+    return false;
+  if (E->K == gir::Expr::VarRef && E->V == V)
+    return true;
+  for (const gir::Expr *O : E->Ops)
+    if (mentionsVar(O, V))
+      return true;
+  return false;
+}
+
+/// `Dest = f(...)` for f returning a struct: the call statement with Dest
+/// as its result's argument.
+bool Builder::resultInto(gir::Expr *Call, gir::Expr *Dest, SourceLocation L,
+                         std::vector<gir::Stmt *> &Out) {
+  assert(Call->Ops.size() + 1 == Call->Fun->Params.size() &&
+         "a struct result with a destination already");
+  gir::Expr *Root = Dest;
+  while (Root && Root->K != gir::Expr::VarRef)
+    Root = Root->Ops.empty() ? nullptr : Root->Ops[0];
+  bool Overlaps = !Root;
+  for (gir::Expr *A : Call->Ops)
+    Overlaps |= Root && mentionsVar(A, Root->V);
+  if (Overlaps) {
+    // d = f(d, b): the result goes to a temporary first, so that the
+    // callee's parameters and its result never share memory.
+    gir::Var *T = internalVar("_" + Call->Fun->Ident,
+                              Call->Fun->ResultShape.Type);
+    std::string Name = T->Name;
+    *T = Call->Fun->ResultShape;
+    T->Name = T->SourceName = Name;
+    T->IsInternal = true;
+    T->DeclaredInLoop = LoopDepth > 0;
+    gir::Stmt *D = F.newStmt(gir::Stmt::Decl);
+    D->V = T;
+    D->Where = loc(L);
+    Out.push_back(D);
+    if (!resultInto(Call, varRef(T, L), L, Out))
+      return false;
+    return copyObject(Dest, varRef(T, L), T, L, Out, false);
+  }
+  Call->Ops.push_back(Dest);
+  gir::Stmt *S = F.newStmt(gir::Stmt::Call);
+  S->RHS = Call;
+  S->Where = loc(L);
+  if (NoGrad) {
+    S->NoGrad = true;
+    S->NoGradGuard = NoGrad;
+  }
+  Out.push_back(S);
+  return true;
+}
+
 /// Member-by-member initialization of a struct at Path from Init (an
 /// initializer list, a copy, or nothing: zeros).
 bool Builder::initStruct(gir::Expr *Path, QualType T, const Expr *Init,
                          std::vector<gir::Stmt *> &Out) {
   T = T.getCanonicalType();
   const Expr *I = Init ? Init->IgnoreParenImpCasts() : nullptr;
+  // S{...} and S(...) as a value: the list or the copy inside.
+  if (const auto *FC = dyn_cast_or_null<CXXFunctionalCastExpr>(I))
+    I = FC->getSubExpr()->IgnoreParenImpCasts();
   if (I && isa<ImplicitValueInitExpr>(I))
     I = nullptr;
   if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(I)) {
@@ -1407,6 +1556,20 @@ bool Builder::initStruct(gir::Expr *Path, QualType T, const Expr *Init,
       error(CE->getExprLoc(), "this constructor is not supported");
       return false;
     }
+  }
+  if (I && isa<CallExpr>(I) && !isa<CXXMemberCallExpr>(I) &&
+      T->isRecordType()) {
+    // S s = f(...): f's result goes straight into s.
+    gir::Expr *From = object(I);
+    if (!From)
+      return false;
+    if (From->K == gir::Expr::UserCall)
+      return resultInto(From, Path, I->getExprLoc(), Out);
+    ObjectInfo OI;
+    classifyObject(T, Policy, OI);
+    gir::Var Shape;
+    OI.shapeInto(Shape);
+    return copyObject(Path, From, &Shape, I->getExprLoc(), Out, false);
   }
   if (floatKind(T) != gir::FloatKind::None || isIntegral(T)) {
     gir::Expr *Val = I ? expr(I) : lit("0", spell(T));
@@ -1728,10 +1891,24 @@ gir::Expr *Builder::userCall(const CallExpr *CE, const FunctionDecl *Callee) {
 
   gir::Callee *C = F.newCallee();
   C->SourceName = Callee->getNameAsString();
+  C->Ident = identifierFor(Callee);
   C->Handle = HasBody ? Def : Callee;
   C->ReturnsVoid = Callee->getReturnType()->isVoidType();
   C->ReturnFK = floatKind(Callee->getReturnType());
   C->ReturnType = spell(Callee->getReturnType());
+  ObjectInfo RI;
+  if (classifyObject(Callee->getReturnType().getCanonicalType(), Policy, RI) &&
+      RI.OK == gir::Var::Struct) {
+    // A struct result: an out-parameter the caller's destination fills.
+    if (Custom)
+      return error(CE->getExprLoc(),
+                   "a custom pullback for '" + Qual +
+                       "', which returns a struct, is not supported");
+    C->ResultOut = true;
+    C->ReturnsVoid = true;
+    setObject(&C->ResultShape, Callee->getReturnType().getCanonicalType(), RI);
+    C->ResultShape.K = gir::Var::Object;
+  }
   if (!C->ReturnsVoid && C->ReturnFK == gir::FloatKind::None && AnyFloating)
     return error(CE->getExprLoc(), "calls of '" + Qual +
                                        "' are not supported: it returns a "
@@ -1751,7 +1928,7 @@ gir::Expr *Builder::userCall(const CallExpr *CE, const FunctionDecl *Callee) {
   gir::Expr *E = F.newExpr(gir::Expr::UserCall);
   E->Fun = C;
   E->Text = printableName(Callee);
-  E->Type = C->ReturnsVoid ? "void" : C->ReturnType;
+  E->Type = C->ReturnsVoid && !C->ResultOut ? "void" : C->ReturnType;
   E->FK = C->ReturnFK;
   E->Where = loc(CE->getExprLoc());
   for (unsigned I = 0; I < Callee->getNumParams(); ++I) {
@@ -1857,6 +2034,17 @@ gir::Expr *Builder::userCall(const CallExpr *CE, const FunctionDecl *Callee) {
     C->Params.push_back(CP);
     C->CustomMask.push_back(CP.FK != gir::FloatKind::None && !NoGrad);
     E->Ops.push_back(A);
+  }
+  if (C->ResultOut) {
+    // The result's parameter; its argument comes with the destination
+    // (resultInto).
+    gir::CalleeParam CP;
+    CP.K = gir::CalleeParam::Object;
+    CP.Type = C->ResultShape.Type;
+    CP.FK = RI.firstFloat();
+    CP.Writes = true;
+    C->Params.push_back(CP);
+    C->CustomMask.push_back(CP.FK != gir::FloatKind::None);
   }
   if (Custom) {
     // The custom pullback must have the pullback signature.
@@ -2587,7 +2775,12 @@ bool Builder::stmt(const Stmt *S, std::vector<gir::Stmt *> &Out) {
   if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
     gir::Stmt *R = F.newStmt(gir::Stmt::Return);
     R->Where = loc(RS->getBeginLoc());
-    if (RS->getRetValue()) {
+    if (Result && RS->getRetValue()) {
+      // A struct result: into the result's parameter.
+      if (!initStruct(varRef(Result, RS->getBeginLoc()),
+                      RS->getRetValue()->getType(), RS->getRetValue(), Out))
+        return false;
+    } else if (RS->getRetValue()) {
       R->RHS = expr(RS->getRetValue());
       if (!R->RHS)
         return false;
@@ -2800,7 +2993,7 @@ private:
       if (It != Names.end()) {
         Name = It->second;
       } else {
-        std::string Base = FD->getNameAsString() + "_pullback";
+        std::string Base = identifierFor(FD) + "_pullback";
         std::vector<bool> All;
         for (const gir::CalleeParam &P : C.Params)
           All.push_back(P.FK != gir::FloatKind::None);

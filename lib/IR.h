@@ -133,6 +133,7 @@ struct CalleeParam {
 struct Callee {
   std::string Name; ///< As printed in a call (qualified where needed).
   std::string SourceName;
+  std::string Ident; ///< For names made from it: operator+ is operator_plus.
   std::vector<CalleeParam> Params;
   std::string ReturnType;
   FloatKind ReturnFK = FloatKind::None;
@@ -142,6 +143,11 @@ struct Callee {
   std::string CustomPullback;   ///< Its qualified name.
   std::vector<bool> CustomMask; ///< Which parameters it takes adjoints for.
   std::vector<std::string> Namespaces;
+  /// Returns a struct: gradgen treats the result as an out-parameter, the
+  /// last argument of the call (the object the result goes to), and the
+  /// call prints as `dest = f(args)`.
+  bool ResultOut = false;
+  Var ResultShape; ///< The result's type and leaves, for temporaries.
 };
 
 struct Stmt {

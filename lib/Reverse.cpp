@@ -1001,11 +1001,14 @@ std::set<Var *> Engine::usefulBefore(const std::vector<Stmt *> &L,
         break;
       }
       // A call: every argument may reach every output.
-      for (Expr *A : C->Ops) {
-        if (A->K == Expr::Pointer)
-          Useful.insert(A->Ops[0]->V);
+      for (size_t A = 0; A < C->Ops.size(); ++A) {
+        Expr *X = C->Ops[A];
+        if (X->K == Expr::Pointer)
+          Useful.insert(X->Ops[0]->V);
+        else if (C->Fun->Params[A].K == CalleeParam::Object)
+          Useful.insert(argVar(X)); // Objects carry no Varied mark.
         else
-          AddSources(A);
+          AddSources(X);
       }
       break;
     }
@@ -1237,7 +1240,12 @@ void Engine::analyseNeeded() {
         if (A->K == Expr::Pointer && A->Implicit)
           A = A->Ops[0]; // One object, recorded whole.
         Record R{A, W, 1, {}};
-        if (A->K == Expr::Pointer && !(W->K == Var::Array && W->Dims.size() == 1) &&
+        // A local object the call fills (a struct result's destination).
+        bool Fresh = A->K == Expr::VarRef && !W->IsParam &&
+                     W->K == Var::Object;
+        if (((A->K == Expr::Pointer &&
+              !(W->K == Var::Array && W->Dims.size() == 1)) ||
+             Fresh) &&
             !P.Reads && !InLoop.count(S) && !usedBefore(W, S) && !Clobbers) {
           // Nothing before the call looks at this memory, and the callee
           // only writes it: its old values are never needed.
@@ -1513,10 +1521,39 @@ Expr *Engine::hoist(Expr *E, std::vector<Stmt *> &Before, bool Root,
   }
   for (Expr *&O : E->Ops)
     O = hoist(O, Before, false, Depth, Owner);
+  if (E->K == Expr::UserCall && E->Fun->ResultOut &&
+      E->Ops.size() < E->Fun->Params.size()) {
+    // A struct result with nowhere to go (f(a).x, g(f(a)), f(a); as a
+    // statement): a temporary object takes it.
+    Var *T = F.newVar();
+    *T = E->Fun->ResultShape;
+    T->Name = T->SourceName = fresh("_" + E->Fun->Ident);
+    T->IsInternal = true;
+    T->DeclaredInLoop = Depth > 0;
+    Stmt *D = F.newStmt(Stmt::Decl);
+    D->V = T;
+    D->Where = E->Where;
+    auto Ref = [&] {
+      Expr *X = F.newExpr(Expr::VarRef);
+      X->V = T;
+      X->Type = T->Type;
+      X->Where = E->Where;
+      return X;
+    };
+    E->Ops.push_back(Ref());
+    Stmt *C = F.newStmt(Stmt::Call);
+    C->RHS = E;
+    C->Where = E->Where;
+    C->NoGrad = Owner->NoGrad;
+    C->NoGradGuard = Owner->NoGradGuard;
+    Before.push_back(D);
+    Before.push_back(C);
+    return Root ? nullptr : Ref();
+  }
   if (E->K != Expr::UserCall || Root)
     return E;
   Expr *R = nullptr;
-  Before.push_back(hoistedTemp(E, "_" + E->Fun->SourceName, Depth, Owner, R));
+  Before.push_back(hoistedTemp(E, "_" + E->Fun->Ident, Depth, Owner, R));
   return R;
 }
 
@@ -1583,6 +1620,11 @@ void Engine::hoistCalls(std::vector<Stmt *> &L, int Depth) {
     }
     case Stmt::Call:
       S->RHS = hoist(S->RHS, Before, true, Depth, S);
+      if (!S->RHS) {
+        // A struct result dropped: the call went to a temporary.
+        Out.insert(Out.end(), Before.begin(), Before.end());
+        continue;
+      }
       break;
     case Stmt::If:
       S->Cond = hoist(S->Cond, Before, false, Depth, S);
@@ -2127,10 +2169,14 @@ Txt Engine::print(Expr *E) {
   case Expr::Detach:
     return atom("gradgen::detach(" + print(E->Ops[0]).S + ")");
   case Expr::UserCall: {
+    // A struct result's destination is the last argument: dest = f(...).
+    size_t N = E->Fun->ResultOut ? E->Ops.size() - 1 : E->Ops.size();
     std::string S = E->Text + "(";
-    for (size_t I = 0; I < E->Ops.size(); ++I)
+    for (size_t I = 0; I < N; ++I)
       S += (I ? ", " : "") + argText(E->Ops[I], E->Fun->Params[I]);
-    return atom(S + ")");
+    if (!E->Fun->ResultOut)
+      return atom(S + ")");
+    return {print(E->Ops.back()).S + " = " + S + ")", 16};
   }
   case Expr::Pointer:
     if (E->Implicit)

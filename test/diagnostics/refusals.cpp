@@ -13,6 +13,9 @@
 // RUN: %gradgen %s -o %t/out.cpp -- -std=c++17 -DASM > %t/asm.txt 2>&1; test $? -eq 1
 // RUN: FileCheck %s --check-prefix=ASM < %t/asm.txt
 // RUN: test ! -e %t/out.cpp
+// RUN: %gradgen %s -o %t/out.cpp -- -std=c++17 -DSTRUCTCUSTOM > %t/structcustom.txt 2>&1; test $? -eq 1
+// RUN: FileCheck %s --check-prefix=STRUCTCUSTOM < %t/structcustom.txt
+// RUN: test ! -e %t/out.cpp
 // RUN: %gradgen %s -o %t/out.cpp -- -std=c++17 -DCLOBBER > %t/clobber.txt 2>&1; test $? -eq 1
 // RUN: FileCheck %s --check-prefix=CLOBBER < %t/clobber.txt
 // RUN: test ! -e %t/out.cpp
@@ -107,6 +110,23 @@ double assembly(double x) {
   // ALL: {{.*}}refusals.cpp:[[@LINE+1]]:3: error: inline assembly
   asm("nop");
   return x;
+}
+#endif
+
+#ifdef STRUCTCUSTOM
+// A custom pullback for a function returning a struct: no convention for
+// it yet.
+struct V2 {
+  double x, y;
+};
+V2 twice(const V2 &a);
+void twice_pullback(const V2 &a, V2 &result, V2 *d_a, V2 *d_result);
+GRADGEN_DIFFERENTIABLE
+double structcustom(double a) {
+  V2 v{a, a};
+  // STRUCTCUSTOM: {{.*}}refusals.cpp:[[@LINE+1]]:10: error: a custom pullback for 'twice', which returns a struct, is not supported
+  V2 w = twice(v);
+  return w.x;
 }
 #endif
 
