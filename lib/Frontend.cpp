@@ -636,7 +636,7 @@ private:
                   bool IsDecl);
   bool rangeFor(const CXXForRangeStmt *RF, std::vector<gir::Stmt *> &Out);
   bool resultInto(gir::Expr *Call, gir::Expr *Dest, SourceLocation L,
-                  std::vector<gir::Stmt *> &Out);
+                  std::vector<gir::Stmt *> &Out, bool Direct = false);
   bool initObject(gir::Var *V, QualType T, const Expr *Init,
                   std::vector<gir::Stmt *> &Out);
   bool initStruct(gir::Expr *Path, QualType T, const Expr *Init,
@@ -1490,16 +1490,18 @@ static bool mentionsVar(const gir::Expr *E, const gir::Var *V) {
 /// `Dest = f(...)` for f returning a struct: the call statement with Dest
 /// as its result's argument.
 bool Builder::resultInto(gir::Expr *Call, gir::Expr *Dest, SourceLocation L,
-                         std::vector<gir::Stmt *> &Out) {
+                         std::vector<gir::Stmt *> &Out, bool Direct) {
   assert(Call->Ops.size() + 1 == Call->Fun->Params.size() &&
          "a struct result with a destination already");
   gir::Expr *Root = Dest;
   while (Root && Root->K != gir::Expr::VarRef)
     Root = Root->Ops.empty() ? nullptr : Root->Ops[0];
-  bool Overlaps = !Root;
+  // After a no_grad guard too: the temporary carries no gradient, and the
+  // copy into Dest is what no_grad cuts.
+  bool Overlaps = !Root || NoGrad;
   for (gir::Expr *A : Call->Ops)
     Overlaps |= Root && mentionsVar(A, Root->V);
-  if (Overlaps) {
+  if (Overlaps && !Direct) {
     // d = f(d, b): the result goes to a temporary first, so that the
     // callee's parameters and its result never share memory.
     gir::Var *T = internalVar("_" + Call->Fun->Ident,
@@ -1513,7 +1515,7 @@ bool Builder::resultInto(gir::Expr *Call, gir::Expr *Dest, SourceLocation L,
     D->V = T;
     D->Where = loc(L);
     Out.push_back(D);
-    if (!resultInto(Call, varRef(T, L), L, Out))
+    if (!resultInto(Call, varRef(T, L), L, Out, /*Direct=*/true))
       return false;
     return copyObject(Dest, varRef(T, L), T, L, Out, false);
   }

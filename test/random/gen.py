@@ -360,6 +360,18 @@ class Call(Node):
         return '%s(%s)' % (self.helper, args)
 
 
+class CallMember(Node):
+    """h(args).a for a helper returning a struct (a temporary in gradgen)."""
+    _fields = (('call', 'E'),)
+
+    def __init__(self, call, field):
+        self.call = call
+        self.field = field
+
+    def render(self, R):
+        return '%s.%s' % (self.call.render(R), self.field)
+
+
 # ---- conditions -----------------------------------------------------------
 
 class Cmp(Node):
@@ -599,6 +611,17 @@ class Return(Node):
         out.append('%sreturn %s;' % (ind, self.e.render(R)))
 
 
+class ReturnObj(Node):
+    """return NAME; for a local struct (helpers returning structs)."""
+    _fields = ()
+
+    def __init__(self, name):
+        self.name = name
+
+    def render(self, R, out, ind):
+        out.append('%sreturn %s;' % (ind, self.name))
+
+
 class Case(Node):
     _fields = (('body', 'S*'),)
 
@@ -686,11 +709,15 @@ class StructDecl(Node):
         self.sname = sname
         self.inits = inits
         self.ival = ival
-        self.style = style      # 'brace', 'eqbrace', 'copy'
+        self.style = style      # 'brace', 'eqbrace', 'copy', 'call'
         self.src = src
 
     def render(self, R, out, ind):
         ty = '%s_t<T>' % self.sname if R.fwd else self.sname
+        if self.style == 'call':
+            # inits[0] is a call of a helper returning the struct.
+            out.append('%s%s %s = %s;' % (ind, ty, self.name, self.inits[0].render(R)))
+            return
         if self.style == 'copy':
             if R.fwd and R.ng:
                 out.append('%s%s %s = {gg_test::detach_like(%s.a), gg_test::detach_like(%s.b), %s.m};'
@@ -849,7 +876,10 @@ class Func:
     def sig(self, fwd=False, annotate=True, name=None):
         real = 'T' if fwd else 'double'
         parts = [p.decl(real, annotate and not fwd) for p in self.params]
-        ret = real if self.ret == 'double' else 'void'
+        if self.ret in ('double', 'void'):
+            ret = real if self.ret == 'double' else 'void'
+        else:
+            ret = '%s_t<T>' % self.ret if fwd else self.ret
         nm = name or (self.name + '_fwd' if fwd else self.name)
         return '%s %s(%s)' % (ret, nm, ', '.join(parts))
 
@@ -951,6 +981,8 @@ class AI:
             return self.check(a * b if e.op == '*' else a + b)
         if isinstance(e, IntToD):
             return 0.25 * (NMAX + 8)
+        if isinstance(e, CallMember):
+            return self.expr(e.call, env)
         if isinstance(e, Call):
             h = self.helpers[e.helper]
             for a, p in zip(e.args, h.params):
@@ -1038,6 +1070,9 @@ class AI:
             pass
         elif isinstance(s, Return):
             self.expr(s.e, env)
+        elif isinstance(s, ReturnObj):
+            if s.name + '.a' not in env:
+                raise Reject()
         elif isinstance(s, Switch):
             for c in s.cases:
                 self.stmts(c.body, env)
@@ -1052,7 +1087,11 @@ class AI:
                 b = max(b, self.expr(e, env))
             self.update(env, s.name, b)
         elif isinstance(s, StructDecl):
-            if s.style == 'copy':
+            if s.style == 'call':
+                b = self.expr(s.inits[0], env)
+                for f in ('a', 'b'):
+                    self.update(env, s.name + '.' + f, b)
+            elif s.style == 'copy':
                 for f in ('a', 'b'):
                     self.update(env, s.name + '.' + f, env[s.src + '.' + f])
             else:
@@ -1096,6 +1135,8 @@ def return_bound(ai, fn, env0):
     def stmt(s, en):
         if isinstance(s, Return):
             rets.append(spy.expr(s.e, en))
+        if isinstance(s, ReturnObj):
+            rets.append(max(en.get(s.name + '.a', MAXV * 2), en.get(s.name + '.b', MAXV * 2)))
         orig(s, en)
     spy.stmt = stmt
     spy.stmts(fn.body, env)
@@ -1177,7 +1218,12 @@ def validate(fn, helpers):
                 expr_ok(e, scope)
             if s.src and s.src not in scope:
                 ok[0] = False
+            if s.style == 'call' and not (len(s.inits) == 1 and isinstance(s.inits[0], Call)):
+                ok[0] = False
             scope.add(s.name)
+        elif isinstance(s, ReturnObj):
+            if s.name not in scope:
+                ok[0] = False
         else:
             ok[0] = False
 
@@ -1472,7 +1518,14 @@ class Gen:
             return CastLD(self.rng.choice(['+', '-', '*']), self.expr1(ctx, depth - 1),
                           self.expr1(ctx, depth - 1), self.rng.choice(['c', 'static']))
         if k == 'call':
-            h = self.rng.choice(self.callable_helpers(ctx))
+            hs = self.callable_helpers(ctx)
+            makers = [h for h in self.helpers if h.helper_kind == 'mkstruct' and
+                      [v for v in ctx.of('struct') if v.sname == h.struct_param]]
+            if makers and self.chance(0.3):
+                h = self.rng.choice(makers)
+                return CallMember(Call(h.name, self.call_args(ctx, h, depth - 1)),
+                                  self.rng.choice(['a', 'b']))
+            h = self.rng.choice(hs)
             return Call(h.name, self.call_args(ctx, h, depth - 1))
         return self.leaf(ctx)
 
@@ -1496,7 +1549,10 @@ class Gen:
                            (1, '%s < 3' % v.name), (1, '%s %% 3 == 1' % v.name)])
             return ICmp(IntE(t, [v.name]))
         if r < 0.2 and depth > 0:
-            return Logic(self.rng.choice(['&&', '||']), self.cond(ctx, 0), self.cond(ctx, 0))
+            op, a, b = self.rng.choice(['&&', '||']), self.cond(ctx, 0), self.cond(ctx, 0)
+            if isinstance(a, ICmp) and isinstance(b, ICmp):
+                op = '&&'   # i > 1 || i < 3 is always true: clang warns
+            return Logic(op, a, b)
         if r < 0.24 and depth > 0:
             return Not(self.cond(ctx, 0))
         op = self.rng.choice(['<', '<=', '>', '>='])
@@ -1558,7 +1614,7 @@ class Gen:
         if self.has('arrays'):
             kinds += ['outarr']
         if self.has('structs') and self.structs:
-            kinds += ['struct']
+            kinds += ['struct', 'mkstruct', 'mkstruct']
         if not self.has('arrays'):
             kinds = [k for k in kinds if k not in ('array', 'outarr')]
         kind = self.rng.choice(kinds)
@@ -1578,8 +1634,10 @@ class Gen:
             st = self.rng.choice(self.structs)
             params = [Param('sp', 'struct', style=st.name), Param('p', 'scalar')]
         ret = 'void' if kind in ('outref', 'outarr') else 'double'
+        if kind == 'mkstruct':
+            ret = st.name   # returns the struct
         fn = Func(name, params, [], ret=ret, helper_kind=kind)
-        if kind == 'struct':
+        if kind in ('struct', 'mkstruct'):
             fn.struct_param = params[0].style
         fn.annotated = ret == 'double' and kind != 'struct' and self.chance(0.5)
         ctx = Ctx(fn)
@@ -1629,6 +1687,12 @@ class Gen:
             fn.body = body
             fixup_unused(fn, self.prefix(), self.has('math'), self.rng, self.has('nograd_compound'))
             body = fn.body
+            if kind == 'mkstruct':
+                # return {e, sp.b * p, k} through a local struct.
+                e = body.pop().e
+                body.append(StructDecl('ret_s', st.name, [e, Bin('*', Var('sp.b'), Var('p'))],
+                                       self.rng.randint(0, 3), self.rng.choice(['brace', 'eqbrace'])))
+                body.append(ReturnObj('ret_s'))
         fn.body = body
         try:
             r, o = return_bound(AI(self.helpers), fn, env0)
@@ -1895,7 +1959,12 @@ class Gen:
         st = self.rng.choice(self.structs)
         name = self.fresh('s')
         same = [v for v in ctx.of('struct') if v.sname == st.name]
-        if same and self.chance(0.25):
+        makers = [h for h in self.helpers if h.helper_kind == 'mkstruct' and h.ret == st.name]
+        if same and makers and not ctx.in_nograd and self.chance(0.4):
+            # S s = h(t, e): a helper returning the struct.
+            h = self.rng.choice(makers)
+            s = StructDecl(name, st.name, [Call(h.name, self.call_args(ctx, h, 2))], 0, 'call')
+        elif same and self.chance(0.25):
             s = StructDecl(name, st.name, [], 0, 'copy', src=same[0].name)
             ctx.used.add(same[0].name)
         else:

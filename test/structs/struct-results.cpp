@@ -121,7 +121,21 @@ double arrays(const V3 &u, V3 w) {
   return dot3(sum, u);
 }
 
+// A struct result after a no_grad guard carries no gradient: d.y's second
+// value counts only as a value.
+GRADGEN_DIFFERENTIABLE
+double cut(Vec3 a, Vec3 b) {
+  Vec3 d = sub(a, b);
+  double s = d.x * a.y;
+  {
+    gradgen::no_grad guard;
+    d = sub(b, a);
+  }
+  return s + d.y * a.z;
+}
+
 double energy_grad(const Vec3 *p, int n, double k, Vec3 *d_p, double *d_k);
+double cut_grad(Vec3 a, Vec3 b, Vec3 *d_a, Vec3 *d_b);
 double mixed_grad(Vec3 a, Vec3 b, double s, Vec3 *d_a, Vec3 *d_b,
                   double *d_s);
 double integrate_grad(Vec3 x, Vec3 v, double dt, int steps, Vec3 *d_x,
@@ -184,5 +198,13 @@ int main() {
     gg::near("arrays d_u", du.v[k], 2 * (2 * u.v[k] + w.v[k]));
     gg::near("arrays d_w", dw.v[k], 2 * u.v[k]);
   }
+  // cut(a, b) = (a.x - b.x) a.y + [b.y - a.y] a.z, [..] without gradient.
+  Vec3 ca{0.3, -1.2, 0.8}, cb{1.1, 0.4, -0.6}, dca{}, dcb{};
+  gg::near("cut value", cut_grad(ca, cb, &dca, &dcb), cut(ca, cb));
+  gg::near("cut d_a.x", dca.x, ca.y);
+  gg::near("cut d_a.y", dca.y, ca.x - cb.x);
+  gg::near("cut d_a.z", dca.z, cb.y - ca.y);
+  gg::near("cut d_b.x", dcb.x, -ca.y);
+  gg::near("cut d_b.y", dcb.y, 0);
   return gg::result();
 }
