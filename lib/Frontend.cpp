@@ -92,14 +92,23 @@ bool isStdOrGlobal(const FunctionDecl *FD) {
   return false;
 }
 
+std::string operatorWord(OverloadedOperatorKind Op, bool Unary);
+
 /// A name to build identifiers from: the function's, or for an operator a
 /// word for it (operator+ gives operator_plus, unary operator- gives
 /// operator_negate).
 std::string identifierFor(const FunctionDecl *FD) {
   OverloadedOperatorKind Op = FD->getOverloadedOperator();
+  std::string Class;
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+    Class = MD->getParent()->getNameAsString() + "_"; // Vec3::norm: Vec3_norm
   if (Op == OO_None)
-    return FD->getNameAsString();
+    return Class + FD->getNameAsString();
   bool Unary = FD->getNumParams() == (isa<CXXMethodDecl>(FD) ? 0u : 1u);
+  return Class + operatorWord(Op, Unary);
+}
+
+std::string operatorWord(OverloadedOperatorKind Op, bool Unary) {
   switch (Op) {
   case OO_Plus:
     return Unary ? "operator_unary_plus" : "operator_plus";
@@ -151,12 +160,17 @@ std::string printableName(const FunctionDecl *FD) {
   std::string Name = FD->getNameAsString();
   bool Qualified = false;
   for (const DeclContext *DC = FD->getDeclContext(); !DC->isTranslationUnit();
-       DC = DC->getParent())
+       DC = DC->getParent()) {
     if (const auto *NS = dyn_cast<NamespaceDecl>(DC))
       if (!NS->isAnonymousNamespace() && !NS->isInlineNamespace()) {
         Name = NS->getNameAsString() + "::" + Name;
         Qualified = true;
       }
+    if (const auto *RD = dyn_cast<CXXRecordDecl>(DC)) {
+      Name = RD->getNameAsString() + "::" + Name; // A static member.
+      Qualified = true;
+    }
+  }
   return Qualified ? "::" + Name : Name;
 }
 
@@ -507,6 +521,7 @@ private:
   llvm::StringSet<> Names;    ///< Taken by variables and non-locals.
   llvm::StringSet<> AllNames; ///< Every identifier in the body.
   gir::Var *Result = nullptr; ///< A struct result's parameter (callees).
+  gir::Var *Self = nullptr;   ///< The object of a member function (callees).
   unsigned LoopDepth = 0;
   unsigned BlockDepth = 0;
   std::vector<gir::JumpTarget *> Breakables;
@@ -635,6 +650,7 @@ private:
                   SourceLocation L, std::vector<gir::Stmt *> &Out,
                   bool IsDecl);
   bool rangeFor(const CXXForRangeStmt *RF, std::vector<gir::Stmt *> &Out);
+  gir::Expr *methodObject(const Expr *E);
   bool resultInto(gir::Expr *Call, gir::Expr *Dest, SourceLocation L,
                   std::vector<gir::Stmt *> &Out, bool Direct = false);
   bool initObject(gir::Var *V, QualType T, const Expr *Init,
@@ -735,6 +751,11 @@ bool Builder::build(const FunctionDecl *FD) {
     }
     if (isa<LinkageSpecDecl>(DC))
       continue;
+    // A callee's member function of a struct at namespace scope: its
+    // pullback is a function beside the struct.
+    if (Mask && isa<CXXRecordDecl>(DC) && isa<CXXMethodDecl>(FD) &&
+        DC == cast<CXXMethodDecl>(FD)->getParent())
+      continue;
     error(FD->getLocation(),
           "gradgen cannot differentiate '" + F.Name +
               "': member functions and local functions are not supported");
@@ -782,8 +803,38 @@ bool Builder::build(const FunctionDecl *FD) {
     if (!PVD->getName().empty())
       Names.insert("d_" + PVD->getNameAsString());
 
+  // A member function's object: the first parameter, `self`.
+  unsigned Base = 0;
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+      MD && !MD->isStatic() && Mask) {
+    QualType ST = Ctx.getRecordType(MD->getParent());
+    ObjectInfo OI;
+    if (!classifyObject(ST, Policy, OI) || OI.OK != gir::Var::Struct) {
+      error(FD->getLocation(), "gradgen cannot differentiate '" + F.Name +
+                                   "': member functions are supported on "
+                                   "structs with public data members");
+      return false;
+    }
+    gir::Var *V = F.newVar();
+    V->IsParam = true;
+    V->TopLevel = true;
+    V->Where = loc(FD->getLocation());
+    V->Name = V->SourceName = uniqueName("self");
+    Names.insert("d_" + V->Name);
+    setObject(V, ST, OI);
+    V->K = gir::Var::ObjectRef;
+    V->IsPointerToConst = MD->isConst();
+    gir::Param P;
+    P.V = V;
+    P.Decl = std::string(MD->isConst() ? "const " : "") + spell(ST) + " &" +
+             V->Name;
+    P.Active = (*Mask)[0] && V->isFloating();
+    F.Params.push_back(P);
+    Self = V;
+    Base = 1;
+  }
   for (unsigned I = 0; I < FD->getNumParams(); ++I)
-    if (!param(FD->getParamDecl(I), I))
+    if (!param(FD->getParamDecl(I), I + Base))
       return false;
   if (StructResult) {
     gir::Var *V = F.newVar();
@@ -798,7 +849,7 @@ bool Builder::build(const FunctionDecl *FD) {
     gir::Param P;
     P.V = V;
     P.Decl = spell(ST) + " &" + V->Name;
-    P.Active = (*Mask)[FD->getNumParams()] && V->isFloating();
+    P.Active = (*Mask)[Base + FD->getNumParams()] && V->isFloating();
     F.Params.push_back(P);
     Result = V;
   }
@@ -1361,9 +1412,12 @@ gir::Expr *Builder::object(const Expr *E) {
   if (isa<MemberExpr, ArraySubscriptExpr, CXXOperatorCallExpr>(S))
     return expr(S);
   if (const auto *UO = dyn_cast<UnaryOperator>(S);
-      UO && UO->getOpcode() == UO_Deref)
+      UO && UO->getOpcode() == UO_Deref) {
+    if (Self && isa<CXXThisExpr>(UO->getSubExpr()->IgnoreParenImpCasts()))
+      return varRef(Self, S->getExprLoc()); // *this
     return expr(S);
-  if (isa<CallExpr>(S) && !isa<CXXMemberCallExpr>(S)) {
+  }
+  if (isa<CallExpr>(S)) {
     // A struct a call returns (a temporary the engine names).
     gir::Expr *X = expr(S);
     if (X && !(X->K == gir::Expr::UserCall && X->Fun->ResultOut))
@@ -1379,6 +1433,14 @@ gir::Expr *Builder::member(const MemberExpr *ME) {
     return error(ME->getExprLoc(), "only data members are supported");
   std::string Name = FD->getNameAsString();
   QualType T = ME->getType();
+  if (ME->isArrow() && Self &&
+      isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts())) {
+    // x or this->x in a member function: self.x.
+    gir::Expr *M = memberNode(varRef(Self, ME->getBase()->getExprLoc()),
+                              "." + Name, T, false);
+    M->Where = loc(ME->getMemberLoc());
+    return M;
+  }
   if (ME->isArrow()) {
     gir::Var *Base = nullptr;
     gir::Expr *Off = pointerOffset(ME->getBase(), Base);
@@ -1487,6 +1549,26 @@ static bool mentionsVar(const gir::Expr *E, const gir::Var *V) {
   return false;
 }
 
+/// The object a member function is called on: an object expression, `this`
+/// (a member function calling another), or a pointer (`p->m()`, `p[0]`).
+gir::Expr *Builder::methodObject(const Expr *E) {
+  const Expr *S = unalias(E)->IgnoreParenImpCasts();
+  if (isa<CXXThisExpr>(S)) {
+    if (!Self)
+      return error(S->getExprLoc(), "'this' is not supported here");
+    return varRef(Self, S->getExprLoc());
+  }
+  if (!S->getType()->isPointerType())
+    return object(E);
+  gir::Var *Base = nullptr;
+  gir::Expr *Off = pointerOffset(S, Base);
+  if (Failed)
+    return nullptr;
+  return indexNode(varRef(Base, S->getExprLoc()),
+                   Off ? Off : lit("0", "int"), S->getType()->getPointeeType(),
+                   S->getExprLoc());
+}
+
 /// `Dest = f(...)` for f returning a struct: the call statement with Dest
 /// as its result's argument.
 bool Builder::resultInto(gir::Expr *Call, gir::Expr *Dest, SourceLocation L,
@@ -1559,8 +1641,7 @@ bool Builder::initStruct(gir::Expr *Path, QualType T, const Expr *Init,
       return false;
     }
   }
-  if (I && isa<CallExpr>(I) && !isa<CXXMemberCallExpr>(I) &&
-      T->isRecordType()) {
+  if (I && isa<CallExpr>(I) && T->isRecordType()) {
     // S s = f(...): f's result goes straight into s.
     gir::Expr *From = object(I);
     if (!From)
@@ -1796,22 +1877,84 @@ gir::Expr *Builder::userCall(const CallExpr *CE, const FunctionDecl *Callee) {
   if (Callee->isVariadic())
     return error(CE->getExprLoc(), "call to variadic function '" + Qual +
                                        "' is not supported");
-  if (isa<CXXMethodDecl>(Callee))
-    return error(CE->getExprLoc(), "calls of member functions are not "
-                                   "supported yet");
+  // A member function of a struct: the object is its first argument.
+  // (A static member function is a function like any other.)
+  const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
+  if (MD && MD->isStatic())
+    MD = nullptr;
+  gir::Expr *Obj = nullptr;
+  ObjectInfo ObjInfo;
+  unsigned ArgBase = 0; // An operator method's first argument is the object.
+  if (MD) {
+    QualType RT = Ctx.getRecordType(MD->getParent());
+    if (!(classifyObject(RT, Policy, ObjInfo) &&
+          ObjInfo.OK == gir::Var::Struct))
+      return error(CE->getExprLoc(),
+                   "calls of member functions of '" + RT.getAsString(Policy) +
+                       "' are not supported: gradgen differentiates member "
+                       "functions of structs whose data members are public");
+    const Expr *ObjArg = nullptr;
+    if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE)) {
+      ObjArg = MCE->getImplicitObjectArgument();
+    } else if (isa<CXXOperatorCallExpr>(CE)) {
+      ObjArg = CE->getArg(0);
+      ArgBase = 1;
+    }
+    if (!ObjArg)
+      return error(CE->getExprLoc(), "this call of a member function is not "
+                                     "supported");
+    Obj = methodObject(ObjArg);
+    if (!Obj)
+      return nullptr;
+  }
   const FunctionDecl *Def = nullptr;
   bool HasBody = Callee->hasBody(Def);
   // A custom derivative: <name>_pullback declared beside the function.
   const FunctionDecl *Custom = nullptr;
   std::string PullbackName = Callee->getNameAsString() + "_pullback";
-  for (const NamedDecl *ND :
-       Callee->getDeclContext()->getRedeclContext()->lookup(
-           DeclarationName(&Ctx.Idents.get(PullbackName))))
-    if (const auto *FD = dyn_cast<FunctionDecl>(ND))
-      Custom = FD;
+  if (!MD)
+    for (const NamedDecl *ND :
+         Callee->getDeclContext()->getRedeclContext()->lookup(
+             DeclarationName(&Ctx.Idents.get(PullbackName))))
+      if (const auto *FD = dyn_cast<FunctionDecl>(ND))
+        Custom = FD;
 
   bool AnyFloating = floatKind(CE->getType()) != gir::FloatKind::None;
   bool FloatingOut = AnyFloating;
+  if (MD) {
+    AnyFloating |= ObjInfo.hasFloat();
+    FloatingOut |= ObjInfo.hasFloat() && !MD->isConst();
+  }
+  if (MD && !MD->isConst() && !HasBody)
+    return error(CE->getExprLoc(), "call to '" + Qual +
+                                       "' is not supported: it may change "
+                                       "its object, and its body is not "
+                                       "visible");
+  if (MD && !FloatingOut && !CE->getType()->isVoidType() &&
+      (isIntegral(CE->getType()) || !AnyFloating)) {
+    // A const member function with a non-floating result (a test, a size):
+    // no derivative, printed as written.
+    gir::Expr *E = F.newExpr(gir::Expr::Method);
+    E->Text = "." + MD->getNameAsString();
+    E->Type = spell(CE->getType());
+    E->Where = loc(CE->getExprLoc());
+    E->Ops.push_back(Obj);
+    for (unsigned I = ArgBase; I < CE->getNumArgs(); ++I) {
+      const Expr *A = CE->getArg(I);
+      QualType AT = A->getType().getCanonicalType();
+      gir::Expr *X = nullptr;
+      if (AT->isPointerType())
+        X = pointerArg(A);
+      else if (ObjectInfo OI; classifyObject(AT, Policy, OI))
+        X = object(A);
+      else
+        X = expr(A);
+      if (!X)
+        return nullptr;
+      E->Ops.push_back(X);
+    }
+    return E;
+  }
   for (const ParmVarDecl *P : Callee->parameters()) {
     QualType T = P->getType().getCanonicalType();
     bool Indirect = T->isPointerType() || T->isReferenceType();
@@ -1825,7 +1968,7 @@ gir::Expr *Builder::userCall(const CallExpr *CE, const FunctionDecl *Callee) {
     AnyFloating |= Float;
     FloatingOut |= Float && Indirect && !T.isConstQualified();
   }
-  if (AnyFloating && !FloatingOut && !CE->getType()->isVoidType() &&
+  if (!MD && AnyFloating && !FloatingOut && !CE->getType()->isVoidType() &&
       isIntegral(CE->getType())) {
     // A test of floating values (bool positive(double)): its result carries
     // no gradient, and it changes nothing of the caller's.
@@ -1864,7 +2007,7 @@ gir::Expr *Builder::userCall(const CallExpr *CE, const FunctionDecl *Callee) {
                      "' is not supported: it may change the caller's "
                      "variables through a pointer or reference, and its "
                      "body is not visible");
-  if (!AnyFloating && !Writes) {
+  if (!MD && !AnyFloating && !Writes) {
     gir::Expr *E = F.newExpr(gir::Expr::Call);
     E->Text = printableName(Callee);
     E->Type = spell(CE->getType());
@@ -1933,6 +2076,19 @@ gir::Expr *Builder::userCall(const CallExpr *CE, const FunctionDecl *Callee) {
   E->Type = C->ReturnsVoid && !C->ResultOut ? "void" : C->ReturnType;
   E->FK = C->ReturnFK;
   E->Where = loc(CE->getExprLoc());
+  if (MD) {
+    C->IsMethod = true;
+    C->Method = MD->getNameAsString();
+    gir::CalleeParam CP;
+    CP.K = gir::CalleeParam::Object;
+    CP.Type = spell(Ctx.getRecordType(MD->getParent()));
+    CP.FK = ObjInfo.firstFloat();
+    CP.Reads = true;
+    CP.Writes = !MD->isConst();
+    C->Params.push_back(CP);
+    C->CustomMask.push_back(CP.FK != gir::FloatKind::None);
+    E->Ops.push_back(Obj);
+  }
   for (unsigned I = 0; I < Callee->getNumParams(); ++I) {
     const ParmVarDecl *P = Callee->getParamDecl(I);
     const ParmVarDecl *DefP = HasBody ? Def->getParamDecl(I) : P;
@@ -1940,7 +2096,7 @@ gir::Expr *Builder::userCall(const CallExpr *CE, const FunctionDecl *Callee) {
     gir::CalleeParam CP;
     bool NoGrad = hasAnnotation(P, ConstMarker) ||
                   hasAnnotation(DefP, ConstMarker);
-    const Expr *Arg = CE->getArg(I);
+    const Expr *Arg = CE->getArg(I + ArgBase);
     gir::Expr *A = nullptr;
     ObjectInfo OI;
     QualType Under = T.getNonReferenceType();

@@ -148,6 +148,10 @@ struct Callee {
   /// call prints as `dest = f(args)`.
   bool ResultOut = false;
   Var ResultShape; ///< The result's type and leaves, for temporaries.
+  /// A member function: the object is the first argument, and the call
+  /// prints as `obj.Method(args)`.
+  bool IsMethod = false;
+  std::string Method;
 };
 
 struct Stmt {

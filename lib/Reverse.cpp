@@ -2171,9 +2171,13 @@ Txt Engine::print(Expr *E) {
   case Expr::UserCall: {
     // A struct result's destination is the last argument: dest = f(...).
     size_t N = E->Fun->ResultOut ? E->Ops.size() - 1 : E->Ops.size();
-    std::string S = E->Text + "(";
-    for (size_t I = 0; I < N; ++I)
-      S += (I ? ", " : "") + argText(E->Ops[I], E->Fun->Params[I]);
+    // A member function: obj.m(args).
+    size_t First = E->Fun->IsMethod ? 1 : 0;
+    std::string S = E->Fun->IsMethod ? paren(print(E->Ops[0]), 2) + "." +
+                                           E->Fun->Method + "("
+                                     : E->Text + "(";
+    for (size_t I = First; I < N; ++I)
+      S += (I > First ? ", " : "") + argText(E->Ops[I], E->Fun->Params[I]);
     if (!E->Fun->ResultOut)
       return atom(S + ")");
     return {print(E->Ops.back()).S + " = " + S + ")", 16};
