@@ -349,11 +349,15 @@ class ArrArg(Node):
 class Call(Node):
     _fields = (('args', 'A*'),)
 
-    def __init__(self, helper, args):
+    def __init__(self, helper, args, member=False):
         self.helper = helper
         self.args = list(args)
+        self.member = member   # sp.h(p): the first argument is the object
 
     def render(self, R):
+        if self.member:
+            rest = ', '.join(a.render(R) for a in self.args[1:])
+            return '%s.%s%s(%s)' % (self.args[0].render(R), self.helper, '_fwd' if R.fwd else '', rest)
         args = ', '.join(a.render(R) for a in self.args)
         if R.fwd:
             return '%s_fwd<T>(%s)' % (self.helper, args)
@@ -849,11 +853,15 @@ class Param:
 class StructDef:
     def __init__(self, name):
         self.name = name
+        self.members = []   # helper names defined as const member functions
 
     def render(self, fwd):
+        decls = ''.join('  %s %s%s(%s p) const;\n' % ('T' if fwd else 'double', m, '_fwd' if fwd else '',
+                                                      'T' if fwd else 'double')
+                        for m in self.members)
         if fwd:
-            return ('template <class T> struct %s_t {\n  T a;\n  T b;\n  int m;\n};\n' % self.name)
-        return 'struct %s {\n  double a;\n  double b;\n  int m;\n};\n' % self.name
+            return ('template <class T> struct %s_t {\n  T a;\n  T b;\n  int m;\n%s};\n' % (self.name, decls))
+        return 'struct %s {\n  double a;\n  double b;\n  int m;\n%s};\n' % (self.name, decls)
 
 
 class Func:
@@ -867,6 +875,7 @@ class Func:
         self.flags = set()        # 'nofd'
         self.calls = set()        # helpers called (direct)
         self.struct_param = None  # struct name for 'struct' helpers
+        self.member = False       # a 'struct' helper written as sp.h(p)
         self.summary = None       # helper bound summary
         self.seed = None
 
@@ -886,6 +895,19 @@ class Func:
     def render(self, fwd, annotate=True):
         R = Renderer(fwd)
         out = []
+        if self.member:
+            # double S::h(double p) const { const S &sp = *this; ... }
+            st = self.struct_param
+            if fwd:
+                out.append('template <class T>')
+                out.append('T %s_t<T>::%s_fwd(T p) const {' % (st, self.name))
+                out.append('  const %s_t<T> &sp = *this;' % st)
+            else:
+                out.append('double %s::%s(double p) const {' % (st, self.name))
+                out.append('  const %s &sp = *this;' % st)
+            render_block(R, self.body, out, '  ')
+            out.append('}')
+            return '\n'.join(out) + '\n'
         if fwd:
             out.append('template <class T>')
             out.append(self.sig(True) + ' {')
@@ -1526,7 +1548,7 @@ class Gen:
                 return CallMember(Call(h.name, self.call_args(ctx, h, depth - 1)),
                                   self.rng.choice(['a', 'b']))
             h = self.rng.choice(hs)
-            return Call(h.name, self.call_args(ctx, h, depth - 1))
+            return Call(h.name, self.call_args(ctx, h, depth - 1), member=h.member)
         return self.leaf(ctx)
 
     def positive(self, ctx, depth):
@@ -1639,6 +1661,8 @@ class Gen:
         fn = Func(name, params, [], ret=ret, helper_kind=kind)
         if kind in ('struct', 'mkstruct'):
             fn.struct_param = params[0].style
+        if kind == 'struct' and self.chance(0.5):
+            fn.member = True   # double S::h(double p) const
         fn.annotated = ret == 'double' and kind != 'struct' and self.chance(0.5)
         ctx = Ctx(fn)
         env0 = {}
@@ -1701,6 +1725,8 @@ class Gen:
         if r > 1e3 or o > 1e3 or not validate(fn, self.helpers):
             return None
         fn.summary = {'ret': r, 'out': o}
+        if fn.member:
+            st.members.append(name)
         return fn
 
     # ---- statements -----------------------------------------------------
