@@ -367,6 +367,13 @@ const VarDecl *memoryRoot(const Expr *E) {
                BO && BO->isAdditiveOp()) {
       E = BO->getLHS()->getType()->isPointerType() ? BO->getLHS()
                                                     : BO->getRHS();
+    } else if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(E);
+               OCE && OCE->getOperator() == OO_Subscript) {
+      E = OCE->getArg(0); // v[i]
+    } else if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(E);
+               MCE && MCE->getMethodDecl() &&
+               MCE->getMethodDecl()->getName() == "data") {
+      E = MCE->getImplicitObjectArgument(); // v.data()
     } else if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
       if (const Expr *Init = aliasInit(DRE->getDecl())) {
         E = Init;
@@ -434,6 +441,29 @@ const DeclRefExpr *changesVar(const Stmt *S, const VarDecl *V,
   }
   if (const auto *PE = dyn_cast<ParenExpr>(S))
     return changesVar(PE->getSubExpr(), V, Read);
+  // A const member function reads its object (v[i], v.size() on a const
+  // std::vector).
+  if (const auto *CE = dyn_cast<CallExpr>(S)) {
+    const auto *MD = dyn_cast_or_null<CXXMethodDecl>(CE->getDirectCallee());
+    if (MD && MD->isConst()) {
+      const Expr *Object = nullptr;
+      unsigned First = 0;
+      if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE)) {
+        Object = MCE->getImplicitObjectArgument();
+      } else if (isa<CXXOperatorCallExpr>(CE) && CE->getNumArgs() > 0) {
+        Object = CE->getArg(0);
+        First = 1;
+      }
+      if (Object) {
+        if (const DeclRefExpr *At = changesVar(Object, V, true))
+          return At;
+        for (unsigned I = First; I < CE->getNumArgs(); ++I)
+          if (const DeclRefExpr *At = changesVar(CE->getArg(I), V, false))
+            return At;
+        return nullptr;
+      }
+    }
+  }
   if (const auto *DS = dyn_cast<DeclStmt>(S)) {
     // Binding an alias changes nothing; writing through it does, and is
     // found where it happens.
@@ -1011,7 +1041,10 @@ bool Builder::alias(const VarDecl *VD, const DeclStmt *DS) {
   std::string Kind = VD->getType()->isReferenceType() ? "reference"
                                                       : "pointer";
   const Expr *Target = unalias(Init)->IgnoreParenImpCasts();
-  if (isa<CallExpr>(Target) && !isa<CXXOperatorCallExpr>(Target)) {
+  const auto *MCE = dyn_cast<CXXMemberCallExpr>(Target);
+  bool Data = MCE && MCE->getMethodDecl() &&
+              MCE->getMethodDecl()->getName() == "data"; // v.data()
+  if (isa<CallExpr>(Target) && !isa<CXXOperatorCallExpr>(Target) && !Data) {
     error(Init->getExprLoc(), "a local " + Kind +
                                   " bound to a call's result is not "
                                   "supported; use a copy");
@@ -1119,19 +1152,33 @@ gir::Expr *Builder::pointerOffset(const Expr *E, gir::Var *&Base) {
   }
   if (const auto *UO = dyn_cast<UnaryOperator>(E);
       UO && UO->getOpcode() == UO_AddrOf) {
-    // &p[i] is p + i.
-    if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(
-            unalias(UO->getSubExpr())->IgnoreParenImpCasts());
+    // &p[i] is p + i; &v[i] on a std::vector or std::array too.
+    const Expr *Sub = unalias(UO->getSubExpr())->IgnoreParenImpCasts();
+    const Expr *Arr = nullptr, *Idx = nullptr;
+    if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(Sub);
         ASE && ASE->getBase()->getType()->isPointerType()) {
-      gir::Expr *Inner = pointerOffset(ASE->getBase(), Base);
+      Arr = ASE->getBase();
+      Idx = ASE->getIdx();
+    } else if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(Sub);
+               OCE && OCE->getOperator() == OO_Subscript &&
+               OCE->getNumArgs() == 2) {
+      Arr = OCE->getArg(0);
+      Idx = OCE->getArg(1);
+    }
+    if (Arr) {
+      gir::Expr *Inner = pointerOffset(Arr, Base);
       if (Failed)
         return nullptr;
-      gir::Expr *Off = expr(ASE->getIdx());
+      gir::Expr *Off = expr(Idx);
       if (!Off)
         return nullptr;
       return Inner ? binary("+", Inner, Off, Off->Type) : Off;
     }
   }
+  if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(E);
+      MCE && MCE->getMethodDecl() &&
+      MCE->getMethodDecl()->getName() == "data" && MCE->getNumArgs() == 0)
+    return pointerOffset(MCE->getImplicitObjectArgument(), Base); // v.data()
   if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
     if (BO->getOpcode() == BO_Add || BO->getOpcode() == BO_Sub) {
       const Expr *P = BO->getLHS(), *I = BO->getRHS();

@@ -107,8 +107,28 @@ double indexed(double *x, const int *idx) {
   return r * x[1];
 }
 
+// Pointers into a std::vector: &X[i * d] and v.data().
+// CHECK-LABEL: double logits_grad({{.*}}) {
+// CHECK: z += w[j] * X[i * d + j];
+GRADGEN_DIFFERENTIABLE
+double logits(const std::vector<double> &w,
+              GRADGEN_CONST const std::vector<double> &X, int d, int n) {
+  const double *wp = w.data();
+  double s = 0;
+  for (int i = 0; i < n; ++i) {
+    const double *xi = &X[i * d];
+    double z = 0;
+    for (int j = 0; j < d; ++j)
+      z += w[j] * xi[j];
+    s += std::tanh(z) * wp[i % d];
+  }
+  return s;
+}
+
 double matvec_grad(const double *A, const double *x, int n, double *d_A,
                    double *d_x);
+double logits_grad(const std::vector<double> &w, const std::vector<double> &X,
+                   int d, int n, std::vector<double> *d_w);
 double accum_grad(const double *x, int n, double *d_x);
 double springs_grad(const P *ps, int n, double k, P *d_ps, double *d_k);
 double temp_grad(double a, double b, double *d_a, double *d_b);
@@ -180,5 +200,13 @@ int main() {
                  return indexed(V.data(), idx);
                }, v0, k), 1e-6);
   }
+  std::vector<double> W = {0.3, -0.2, 0.5};
+  std::vector<double> XS = {1, 2, 0.5, -1, 0.3, 0.8, 0.2, -0.4, 1.5, 0.9};
+  std::vector<double> DW(3, 0.0);
+  gg::near("logits value", logits_grad(W, XS, 3, 3, &DW), logits(W, XS, 3, 3));
+  for (int j = 0; j < 3; ++j)
+    gg::near("logits d_w", DW[j], gg::fd([&](std::vector<double> V) {
+               return logits(V, XS, 3, 3);
+             }, W, j), 1e-6);
   return gg::result();
 }
