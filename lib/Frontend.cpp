@@ -1323,6 +1323,86 @@ gir::Expr *Builder::call(const CallExpr *CE) {
   return E;
 }
 
+/// If every use of the pointer parameter P in Body is p[i] inside
+/// `for (int i = 0; i < n; ++i)` (i and n unchanged in the loop, n an
+/// integer parameter taken by value and never changed), the index of n among
+/// FD's parameters; -1 otherwise. Then a call touches p[0] .. p[n - 1].
+int pointerExtent(const FunctionDecl *FD, const ParmVarDecl *P) {
+  const Stmt *Body = FD->getBody();
+  int Extent = -1;
+  bool Ok = true;
+  std::vector<const ForStmt *> Loops;
+  // The for loop that counts I from 0 up to an integer parameter: that
+  // parameter's index, or -1.
+  auto CountsTo = [&](const VarDecl *I) -> int {
+    for (auto It = Loops.rbegin(); It != Loops.rend(); ++It) {
+      const ForStmt *FS = *It;
+      const VarDecl *LV = nullptr;
+      if (const auto *DS = dyn_cast_or_null<DeclStmt>(FS->getInit()))
+        if (DS->isSingleDecl())
+          LV = dyn_cast<VarDecl>(DS->getSingleDecl());
+      if (LV != I || !LV->getInit())
+        continue;
+      Expr::EvalResult Zero;
+      if (!LV->getInit()->EvaluateAsInt(Zero, FD->getASTContext()) ||
+          Zero.Val.getInt() != 0)
+        return -1;
+      const auto *Cond = dyn_cast_or_null<BinaryOperator>(
+          FS->getCond() ? FS->getCond()->IgnoreParenImpCasts() : nullptr);
+      if (!Cond || Cond->getOpcode() != BO_LT)
+        return -1;
+      const auto *L = dyn_cast<DeclRefExpr>(Cond->getLHS()->IgnoreParenImpCasts());
+      const auto *R = dyn_cast<DeclRefExpr>(Cond->getRHS()->IgnoreParenImpCasts());
+      const auto *N = R ? dyn_cast<ParmVarDecl>(R->getDecl()) : nullptr;
+      if (!L || L->getDecl() != I || !N ||
+          !N->getType()->isIntegerType() || changesVar(Body, N))
+        return -1;
+      const auto *Inc = dyn_cast_or_null<UnaryOperator>(
+          FS->getInc() ? FS->getInc()->IgnoreParenImpCasts() : nullptr);
+      if (!Inc || !Inc->isIncrementOp() || changesVar(FS->getBody(), I))
+        return -1;
+      for (unsigned K = 0; K < FD->getNumParams(); ++K)
+        if (FD->getParamDecl(K) == N)
+          return static_cast<int>(K);
+      return -1;
+    }
+    return -1;
+  };
+  std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
+    if (!S || !Ok)
+      return;
+    if (const auto *FS = dyn_cast<ForStmt>(S)) {
+      Walk(FS->getInit());
+      Walk(FS->getCond());
+      Walk(FS->getInc());
+      Loops.push_back(FS);
+      Walk(FS->getBody());
+      Loops.pop_back();
+      return;
+    }
+    if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(S)) {
+      const auto *B = dyn_cast<DeclRefExpr>(ASE->getBase()->IgnoreParenImpCasts());
+      if (B && B->getDecl() == P) {
+        const auto *I = dyn_cast<DeclRefExpr>(ASE->getIdx()->IgnoreParenImpCasts());
+        const auto *IV = I ? dyn_cast<VarDecl>(I->getDecl()) : nullptr;
+        int N = IV ? CountsTo(IV) : -1;
+        if (N < 0 || (Extent >= 0 && N != Extent))
+          Ok = false;
+        Extent = N;
+        return;
+      }
+    }
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S); DRE && DRE->getDecl() == P) {
+      Ok = false; // Any other use: pointer arithmetic, a call, an alias.
+      return;
+    }
+    for (const Stmt *C : S->children())
+      Walk(C);
+  };
+  Walk(Body);
+  return Ok ? Extent : -1;
+}
+
 /// How a function uses a parameter through which it may read or write.
 void scanParamUse(const Stmt *S, const ParmVarDecl *P, bool &Reads,
                   bool &Writes) {
@@ -2194,6 +2274,9 @@ gir::Expr *Builder::userCall(const CallExpr *CE, const FunctionDecl *Callee) {
       } else {
         CP.Reads = true;
       }
+      if (CP.Writes && HasBody)
+        if (int N = pointerExtent(Def, DefP); N >= 0)
+          CP.ExtentArg = N + static_cast<int>(E->Ops.size() - I);
       A = pointerArg(Arg);
     } else if (T->isReferenceType()) {
       QualType Pointee = T->getPointeeType();

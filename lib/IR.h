@@ -128,6 +128,10 @@ struct CalleeParam {
   bool Writes = false; ///< The callee may write through it.
   bool Reads = false;  ///< The callee may read through it.
   bool NoGrad = false; ///< GRADGEN_CONST in the callee.
+  /// A pointer the callee reads and writes only as p[i], for i from 0 below
+  /// its integer parameter number ExtentArg (an index into the call's
+  /// arguments): the memory a call may touch, known at the call.
+  int ExtentArg = -1;
 };
 
 struct Callee {

@@ -470,6 +470,9 @@ private:
     uint64_t Count = 1; ///< Elements (a whole local array for pointers).
     Slot Where;
     bool Stack = false; ///< A std::vector, kept whole on a stack of copies.
+    /// Pointer memory of a length known at the call (Count elements of it
+    /// from the argument's offset), kept on a stack of std::vector copies.
+    Expr *Extent = nullptr;
   };
   std::map<Stmt *, std::vector<Record>> CallRecords;
   /// How a call is reversed.
@@ -1251,6 +1254,16 @@ void Engine::analyseNeeded() {
           // only writes it: its old values are never needed.
           continue;
         }
+        if (A->K == Expr::Pointer && P.ExtentArg >= 0 &&
+            !(W->K == Var::Array && W->Dims.size() == 1)) {
+          // The callee touches p[0] .. p[n - 1] only, n an argument.
+          R.Extent = C->Ops[P.ExtentArg];
+          markAll(R.Extent);
+          if (A->Ops[1])
+            markAll(A->Ops[1]);
+          CallRecords[S].push_back(R);
+          continue;
+        }
         if (A->K == Expr::Pointer) {
           if (W->K != Var::Array || W->Dims.size() != 1) {
             Diags.push_back(
@@ -1749,6 +1762,12 @@ void Engine::planCall(Stmt *S, Expr *C, bool Loop) {
       Hoisted.push_back("std::vector<" + Type + "> " + R.Where.Name + ";");
       continue;
     }
+    if (R.Extent) {
+      R.Where = {true, fresh(prefixed("_saved_", R.Base))};
+      Hoisted.push_back("std::vector<std::vector<" + Type + ">> " +
+                        R.Where.Name + ";");
+      continue;
+    }
     if (Loop) {
       R.Where = {true, tapeFor(Type)};
     } else {
@@ -1906,7 +1925,7 @@ void Engine::countPushes(const std::vector<Stmt *> &L, bool Nested,
     auto CR = CallRecords.find(S);
     if (CR != CallRecords.end())
       for (const Record &R : CR->second)
-        if (!R.Stack)
+        if (!R.Stack && !R.Extent)
           Add(R.Where, R.Arg->K == Expr::Pointer ? R.Count : 1);
     auto It = Slots.find(S);
     switch (S->K) {
@@ -2591,6 +2610,12 @@ std::string Engine::argText(Expr *A, const CalleeParam &P) {
 std::string Engine::recordCode(const Record &R) {
   if (R.Stack)
     return R.Where.Name + ".push_back(" + print(R.Arg).S + ");";
+  if (R.Extent) {
+    // The n elements from the argument on: p + off .. p + off + n.
+    Txt From = print(R.Arg);
+    return R.Where.Name + ".emplace_back(" + From.S + ", " +
+           bin(From, "+", print(R.Extent)).S + ");";
+  }
   if (R.Arg->K != Expr::Pointer) {
     std::string L = print(R.Arg).S;
     return R.Where.OnTape ? pushOp(R.Where.Name) + L + ");"
@@ -2628,8 +2653,22 @@ void Engine::reverseCall(Stmt *S, std::string &Out, int Ind) {
   }
   // The memory the call overwrote, as it was before the call.
   std::vector<std::string> Before;
+  // Element J of a runtime-extent record's memory.
+  auto At = [&](const Record &R, const std::string &J) {
+    Expr *Off = R.Arg->Ops[1];
+    return R.Base->Name + "[" +
+           (Off ? bin(print(Off), "+", atom(J)).S : J) + "]";
+  };
   auto Reload = [&](size_t K) {
     const Record &R = CallRecords[S][K];
+    if (R.Extent) {
+      P.line(elementLoop(Before[K] + ".size()", false,
+                         [&](const std::string &J) {
+                           return At(R, J) + " = " + Before[K] + "[" + J +
+                                  "];";
+                         }));
+      return;
+    }
     if (R.Arg->K != Expr::Pointer) {
       P.line(print(R.Arg).S + " = " + Before[K] + ";");
       return;
@@ -2646,9 +2685,10 @@ void Engine::reverseCall(Stmt *S, std::string &Out, int Ind) {
       std::string M = fresh("_m" + std::to_string(Counter++));
       Taken.erase(M);
       Before.push_back(M);
-      if (R.Stack) {
-        P.line(R.Arg->Type + " " + M + " = std::move(" + R.Where.Name +
-               ".back());");
+      if (R.Stack || R.Extent) {
+        P.line((R.Extent ? "std::vector<" + R.Base->Type + ">"
+                         : R.Arg->Type) +
+               " " + M + " = std::move(" + R.Where.Name + ".back());");
         P.line(R.Where.Name + ".pop_back();");
         continue;
       }
@@ -2680,6 +2720,11 @@ void Engine::reverseCall(Stmt *S, std::string &Out, int Ind) {
         P.line(elementLoop(R.Base->Name + ".size()", false,
                            [&](const std::string &J) {
                              return Keep(R.Base->Name + "[" + J + "]");
+                           }));
+      else if (R.Extent)
+        P.line(elementLoop(Before[&R - CR->second.data()] + ".size()", false,
+                           [&](const std::string &J) {
+                             return Keep(At(R, J));
                            }));
       else if (R.Arg->K == Expr::Pointer)
         P.line(elementLoop(std::to_string(R.Count), false,

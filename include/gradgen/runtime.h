@@ -21,6 +21,7 @@
 
 #include <cmath>
 #include <cstddef>
+#include <vector> // Records of caller memory whose length is known at a call.
 
 namespace gradgen {
 namespace detail {

@@ -132,11 +132,12 @@ double structcustom(double a) {
 
 #ifdef CLOBBER
 // The pullback of fill redoes its writes into w: in a loop the reverse
-// sweep would end with the first run's values, and w's extent is unknown
-// (found by the random tester).
+// sweep would end with the first run's values, and which elements fill
+// writes is unknown here (o[m - 1 - i], not o[i] below m: see
+// calls/runtime-extent.cpp for the form gradgen handles).
 static void fill(const double *v, int m, double *o) {
   for (int i = 0; i < m; ++i)
-    o[i] = v[i] * v[i];
+    o[m - 1 - i] = v[i] * v[i];
 }
 GRADGEN_DIFFERENTIABLE
 double clobber(const double *x, int n, double w[]) {

@@ -928,7 +928,8 @@ class Func:
 
     def slots(self):
         """Floating parameters in order: (name, kind, active)."""
-        return [(p.name, p.kind, p.active) for p in self.params if p.floating]
+        return [(p.name, p.kind, p.active, p.kind == 'ref' or (p.kind == 'array' and p.writable))
+                for p in self.params if p.floating]
 
     def size(self):
         return sum(1 for _ in walk_list(self.body))
@@ -2430,7 +2431,8 @@ def render_driver(prog, funcs=None, fwd_header='prog_fwd.h', points=3, harness_s
         out.append('};')
         kinds = {'scalar': 'gg_test::SCALAR', 'array': 'gg_test::ARRAY', 'ref': 'gg_test::REF'}
         out.append('static const gg_test::Slot S_%s[] = {%s};' % (
-            nm, ', '.join('{"%s", %s, %s}' % (s[0], kinds[s[1]], 'true' if s[2] else 'false') for s in slots)))
+            nm, ', '.join('{"%s", %s, %s, %s}' % (s[0], kinds[s[1]], 'true' if s[2] else 'false',
+                                                  'true' if s[3] else 'false') for s in slots)))
     out.append('')
     out.append('int main(int argc, char **argv) {')
     out.append('  gg_test::Runner R(argc, argv);')
