@@ -2610,12 +2610,9 @@ std::string Engine::argText(Expr *A, const CalleeParam &P) {
 std::string Engine::recordCode(const Record &R) {
   if (R.Stack)
     return R.Where.Name + ".push_back(" + print(R.Arg).S + ");";
-  if (R.Extent) {
-    // The n elements from the argument on: p + off .. p + off + n.
-    Txt From = print(R.Arg);
-    return R.Where.Name + ".emplace_back(" + From.S + ", " +
-           bin(From, "+", print(R.Extent)).S + ");";
-  }
+  if (R.Extent) // The n elements from the argument on.
+    return R.Where.Name + ".push_back(gradgen::detail::copy_of(" +
+           print(R.Arg).S + ", " + print(R.Extent).S + "));";
   if (R.Arg->K != Expr::Pointer) {
     std::string L = print(R.Arg).S;
     return R.Where.OnTape ? pushOp(R.Where.Name) + L + ");"

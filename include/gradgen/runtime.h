@@ -26,6 +26,14 @@
 namespace gradgen {
 namespace detail {
 
+/// A copy of P[0] .. P[N - 1] (none if N <= 0): the caller memory a call
+/// with a run-time extent may change, kept for the reverse sweep.
+template <class T, class N> std::vector<T> copy_of(const T *P, N Count) {
+  if (!(Count > 0))
+    return {};
+  return std::vector<T>(P, P + Count);
+}
+
 /// The iterations of `while (i < bound) { ...; i += step; }` (`<=` if
 /// \p Inclusive) as it starts with i = \p First, for an index that nothing
 /// else changes: what a loop reserves on its tape. Compares as the loop does

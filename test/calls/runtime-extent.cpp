@@ -30,7 +30,7 @@ static void fill(const double *v, int m, double *o) {
 // A time loop updating the caller's state in place.
 // CHECK-LABEL: double simulate_grad({{.*}}) {
 // CHECK: std::vector<std::vector<double>> _saved_v;
-// CHECK: _saved_v.emplace_back(v, v + n);
+// CHECK: _saved_v.push_back(gradgen::detail::copy_of(v, n));
 // CHECK-NEXT: axpy(-dt, x, v, n);
 GRADGEN_DIFFERENTIABLE
 double simulate(double *x, double *v, int n, double dt, int steps) {
@@ -47,7 +47,7 @@ double simulate(double *x, double *v, int n, double dt, int steps) {
 
 // An offset: the second half only.
 // CHECK-LABEL: double half_grad({{.*}}) {
-// CHECK: _saved_y.emplace_back(y + n / 2, y + n / 2 + (n - n / 2));
+// CHECK: _saved_y.push_back(gradgen::detail::copy_of(y + n / 2, n - n / 2));
 GRADGEN_DIFFERENTIABLE
 double half(double *y, const double *x, int n, double a) {
   double s = y[n / 2] * y[0];
@@ -69,6 +69,16 @@ double clobber(const double *x, int n, double w[]) {
   return s;
 }
 
+// A count that is negative at run time: no element is touched or kept.
+GRADGEN_DIFFERENTIABLE
+double none(double *y, const double *x, int k, double a) {
+  y[0] *= a;
+  axpy(a, x, y, k - 3);
+  return y[0] * a;
+}
+
+double none_grad(double *y, const double *x, int k, double a, double *d_y,
+                 double *d_x, double *d_a);
 double simulate_grad(double *x, double *v, int n, double dt, int steps,
                      double *d_x, double *d_v, double *d_dt);
 double half_grad(double *y, const double *x, int n, double a, double *d_y,
@@ -135,5 +145,12 @@ int main() {
                return clobber(X.data(), 3, W.data());
              }, cx, i), 1e-6);
   gg::near("clobber w after", w[2], cx[2] * cx[2]);
+
+  // none(y, x, 1, a) = y0 a^2 with y[0] = y0 a afterwards.
+  double ny[1] = {1.5}, nx[1] = {0.5}, ndy[1] = {0}, ndx[1] = {0}, nda = 0;
+  gg::near("none value", none_grad(ny, nx, 1, 0.8, ndy, ndx, &nda),
+           1.5 * 0.8 * 0.8);
+  gg::near("none d_a", nda, 2 * 1.5 * 0.8);
+  gg::near("none y after", ny[0], 1.5 * 0.8);
   return gg::result();
 }
