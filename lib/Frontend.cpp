@@ -2164,6 +2164,17 @@ gir::Expr *Builder::userCall(const CallExpr *CE, const FunctionDecl *Callee) {
   gir::Callee *C = F.newCallee();
   C->SourceName = Callee->getNameAsString();
   C->Ident = identifierFor(Callee);
+  switch (Callee->getOverloadedOperator()) {
+  case OO_Plus:
+  case OO_Minus:
+  case OO_Star:
+  case OO_Slash:
+    if (isa<CXXOperatorCallExpr>(CE)) // Not a.operator+(b) as written.
+      C->Operator = getOperatorSpelling(Callee->getOverloadedOperator());
+    break;
+  default:
+    break;
+  }
   C->Handle = HasBody ? Def : Callee;
   C->ReturnsVoid = Callee->getReturnType()->isVoidType();
   C->ReturnFK = floatKind(Callee->getReturnType());

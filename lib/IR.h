@@ -156,6 +156,9 @@ struct Callee {
   /// prints as `obj.Method(args)`.
   bool IsMethod = false;
   std::string Method;
+  /// An overloaded arithmetic operator ("+", "-", "*", "/"), printed as one:
+  /// `a + b`, `-a`.
+  std::string Operator;
 };
 
 struct Stmt {

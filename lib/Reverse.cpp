@@ -1208,14 +1208,19 @@ void Engine::analyseNeeded() {
   // writes): every other overwrite of it is recorded, so that its final
   // value is kept and written back after the reverse sweep.
   std::set<Var *> RedoneByPullback;
+  // How many calls redo writes into it: with two, the earlier call's
+  // pullback (which runs later) would leave its own values, not the last.
+  std::map<Var *, int> PullbackWriters;
   forEachStmt(F.Body, [&](Stmt *S) {
     Expr *C = callOf(S);
     if (!C || !C->Varied || S->NoGrad)
       return;
     for (size_t I = 0; I < C->Ops.size(); ++I)
       if (Var *W = C->Fun->Params[I].Writes ? argVar(C->Ops[I]) : nullptr)
-        if (W->IsParam && W->K != Var::Scalar)
+        if (W->IsParam && W->K != Var::Scalar) {
           RedoneByPullback.insert(W);
+          ++PullbackWriters[W];
+        }
   });
   // Restoring a value may read others: iterate to a fixed point.
   std::set<std::pair<Stmt *, size_t>> Recorded;
@@ -1235,7 +1240,8 @@ void Engine::analyseNeeded() {
         // are written back. (Other writes of that memory are recorded with
         // a write-back: see RedoneByPullback.)
         bool Clobbers = W && W->IsParam && W->K != Var::Scalar &&
-                        C->Varied && !S->NoGrad && InLoop.count(S);
+                        C->Varied && !S->NoGrad &&
+                        (InLoop.count(S) || PullbackWriters[W] > 1);
         if (!W || (!W->Needed && !Clobbers) ||
             !Recorded.insert({S, I}).second)
           continue;
@@ -1272,7 +1278,9 @@ void Engine::analyseNeeded() {
                      C->Fun->SourceName + "' overwrites memory of '" +
                      W->SourceName +
                      (W->Needed ? "' whose old values the gradient needs"
-                                : "', which every run of the loop writes") +
+                      : InLoop.count(S)
+                          ? "', which every run of the loop writes"
+                          : "', which another call also writes") +
                      ", and the extent of that memory is unknown here (pass "
                      "a local fixed-size array)"});
             Failed = true;
@@ -2190,6 +2198,15 @@ Txt Engine::print(Expr *E) {
   case Expr::UserCall: {
     // A struct result's destination is the last argument: dest = f(...).
     size_t N = E->Fun->ResultOut ? E->Ops.size() - 1 : E->Ops.size();
+    if (!E->Fun->Operator.empty() && (N == 1 || N == 2)) {
+      // An overloaded operator, as written: a + b, -a.
+      Txt T = N == 2 ? bin(print(E->Ops[0]), E->Fun->Operator,
+                           print(E->Ops[1]))
+                     : Txt{E->Fun->Operator + paren(print(E->Ops[0]), 2), 3};
+      if (!E->Fun->ResultOut)
+        return T;
+      return {print(E->Ops.back()).S + " = " + T.S, 16};
+    }
     // A member function: obj.m(args).
     size_t First = E->Fun->IsMethod ? 1 : 0;
     std::string S = E->Fun->IsMethod ? paren(print(E->Ops[0]), 2) + "." +

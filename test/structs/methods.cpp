@@ -44,7 +44,7 @@ struct Vec3 {
 
 // A chain of springs of rest length 1.
 // CHECK-LABEL: double springs_grad({{.*}}) {
-// CHECK: d = p[i + 1].operator-(p[i]);
+// CHECK: d = p[i + 1] - p[i];
 // CHECK: if (d.small()) {
 GRADGEN_DIFFERENTIABLE
 double springs(const Vec3 *p, int n, double k) {

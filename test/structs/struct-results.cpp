@@ -49,6 +49,7 @@ static Vec3 operator+(const Vec3 &a, const Vec3 &b) {
   return Vec3{a.x + b.x, a.y + b.y, a.z + b.z};
 }
 static Vec3 operator*(double s, const Vec3 &v) { return scale(v, s); }
+static Vec3 operator-(const Vec3 &v) { return scale(v, -1.0); }
 static Vec3 unit(const Vec3 &v) {
   double n = std::sqrt(dot(v, v));
   if (n < 1e-12)
@@ -87,8 +88,8 @@ double energy(const Vec3 *p, int n, double k) {
 
 // Every place a struct result can go.
 // CHECK-LABEL: double mixed_grad({{.*}}) {
-// CHECK: _operator_times = operator*(s, b);
-// CHECK-NEXT: c = operator+(a, _operator_times);
+// CHECK: _operator_times = s * b;
+// CHECK-NEXT: c = a + _operator_times;
 GRADGEN_DIFFERENTIABLE
 double mixed(Vec3 a, Vec3 b, double s) {
   Vec3 c = a + s * b;      // operators, one result an argument of the other
@@ -103,10 +104,12 @@ double mixed(Vec3 a, Vec3 b, double s) {
 }
 
 // A leapfrog-like integrator: struct results in a loop.
+// CHECK-LABEL: double integrate_grad({{.*}}) {
+// CHECK: acc = -_operator_times;
 GRADGEN_DIFFERENTIABLE
 double integrate(Vec3 x, Vec3 v, double dt, int steps) {
   for (int s = 0; s < steps; ++s) {
-    Vec3 acc = -1.0 * x;
+    Vec3 acc = -(1.0 * x);
     v = v + dt * acc;
     x = x + dt * v;
   }
