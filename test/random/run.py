@@ -876,7 +876,23 @@ def repro_text(prog, fn, o, header):
     idx = point.get('idx', [0] * n)
     args = []
     adj = []
+    args_f = []   # for f itself: copies of what it may write
+    written = []  # (name, count): to compare after f_grad and f
     for p in fn.params:
+        if p.kind == 'ref' or (p.kind == 'array' and p.writable):
+            v = point.get(p.name, [0.5] if p.kind == 'ref' else ['0.5'] * n)
+            if p.kind == 'ref':
+                lines.append('  double %s_f = %s;' % (p.name, v[0]))
+            else:
+                lines.append('  double %s_f[%d] = {%s};' % (p.name, len(v), ', '.join(v)))
+            args_f.append('%s_f' % p.name)
+            written.append((p.name, len(v) if p.kind == 'array' else None))
+        elif p.kind == 'k':
+            args_f.append('k')
+        elif p.kind == 'idx':
+            args_f.append('idx')
+        else:
+            args_f.append(p.name)
         if p.kind == 'scalar':
             v = point.get(p.name, [0.5])
             lines.append('  double %s = %s;' % (p.name, v[0]))
@@ -923,6 +939,15 @@ def repro_text(prog, fn, o, header):
                     i += 1
     else:
         lines.append('  (void)Got;')
+    if written:
+        # f_grad must leave what it writes as f does.
+        lines.append('  %s(%s);' % (fn.name, ', '.join(args_f)))
+        for name, cnt in written:
+            if cnt is None:
+                lines.append('  Bad |= check("%s after", %s, %s_f);' % (name, name, name))
+            else:
+                for e in range(cnt):
+                    lines.append('  Bad |= check("%s[%d] after", %s[%d], %s_f[%d]);' % (name, e, name, e, name, e))
     lines.append('  if (!Bad) std::printf("ok\\n");')
     lines.append('  return Bad;')
     lines.append('}')
