@@ -681,6 +681,7 @@ private:
                   bool IsDecl);
   bool rangeFor(const CXXForRangeStmt *RF, std::vector<gir::Stmt *> &Out);
   gir::Expr *methodObject(const Expr *E);
+  bool argsOfTest(const CallExpr *CE, unsigned First, gir::Expr *E);
   bool resultInto(gir::Expr *Call, gir::Expr *Dest, SourceLocation L,
                   std::vector<gir::Stmt *> &Out, bool Direct = false);
   bool initObject(gir::Var *V, QualType T, const Expr *Init,
@@ -1990,6 +1991,26 @@ bool Builder::rangeFor(const CXXForRangeStmt *RF,
   return true;
 }
 
+/// The arguments of a call without derivative (a test of floating values),
+/// from the First on, appended to E's operands: pointers, objects, values.
+bool Builder::argsOfTest(const CallExpr *CE, unsigned First, gir::Expr *E) {
+  for (unsigned I = First; I < CE->getNumArgs(); ++I) {
+    const Expr *A = CE->getArg(I);
+    QualType AT = A->getType().getCanonicalType();
+    gir::Expr *X = nullptr;
+    if (AT->isPointerType())
+      X = pointerArg(A);
+    else if (ObjectInfo OI; classifyObject(AT, Policy, OI))
+      X = object(A);
+    else
+      X = expr(A);
+    if (!X)
+      return false;
+    E->Ops.push_back(X);
+  }
+  return true;
+}
+
 gir::Expr *Builder::userCall(const CallExpr *CE, const FunctionDecl *Callee) {
   std::string Qual = Callee->getQualifiedNameAsString();
   static const std::set<std::string> NonLocalJumps = {
@@ -2057,7 +2078,7 @@ gir::Expr *Builder::userCall(const CallExpr *CE, const FunctionDecl *Callee) {
                                        "' is not supported: it may change "
                                        "its object, and its body is not "
                                        "visible");
-  if (MD && !FloatingOut && !CE->getType()->isVoidType() &&
+  if (MD && MD->isConst() && !FloatingOut && !CE->getType()->isVoidType() &&
       (isIntegral(CE->getType()) || !AnyFloating)) {
     // A const member function with a non-floating result (a test, a size):
     // no derivative, printed as written.
@@ -2066,21 +2087,7 @@ gir::Expr *Builder::userCall(const CallExpr *CE, const FunctionDecl *Callee) {
     E->Type = spell(CE->getType());
     E->Where = loc(CE->getExprLoc());
     E->Ops.push_back(Obj);
-    for (unsigned I = ArgBase; I < CE->getNumArgs(); ++I) {
-      const Expr *A = CE->getArg(I);
-      QualType AT = A->getType().getCanonicalType();
-      gir::Expr *X = nullptr;
-      if (AT->isPointerType())
-        X = pointerArg(A);
-      else if (ObjectInfo OI; classifyObject(AT, Policy, OI))
-        X = object(A);
-      else
-        X = expr(A);
-      if (!X)
-        return nullptr;
-      E->Ops.push_back(X);
-    }
-    return E;
+    return argsOfTest(CE, ArgBase, E) ? E : nullptr;
   }
   for (const ParmVarDecl *P : Callee->parameters()) {
     QualType T = P->getType().getCanonicalType();
@@ -2103,20 +2110,7 @@ gir::Expr *Builder::userCall(const CallExpr *CE, const FunctionDecl *Callee) {
     E->Text = printableName(Callee);
     E->Type = spell(CE->getType());
     E->Where = loc(CE->getExprLoc());
-    for (const Expr *A : CE->arguments()) {
-      gir::Expr *X = nullptr;
-      QualType AT = A->getType().getCanonicalType();
-      if (AT->isPointerType())
-        X = pointerArg(A);
-      else if (ObjectInfo OI; classifyObject(AT, Policy, OI))
-        X = object(A);
-      else
-        X = expr(A);
-      if (!X)
-        return nullptr;
-      E->Ops.push_back(X);
-    }
-    return E;
+    return argsOfTest(CE, 0, E) ? E : nullptr;
   }
   // No floating value in or out and no writes to the caller's variables:
   // a constant as far as gradients go (an index computation, a size),

@@ -524,6 +524,7 @@ private:
   void hoistCalls(std::vector<Stmt *> &L, int Depth);
   Expr *hoist(Expr *E, std::vector<Stmt *> &Before, bool Root, int Depth,
               Stmt *Owner);
+  Expr *varRef(Var *V, Loc Where);
   Stmt *hoistedTemp(Expr *E, const std::string &Base, int Depth, Stmt *Owner,
                     Expr *&R);
   std::string recordCode(const Record &R);
@@ -1554,13 +1555,7 @@ Expr *Engine::hoist(Expr *E, std::vector<Stmt *> &Before, bool Root,
     Stmt *D = F.newStmt(Stmt::Decl);
     D->V = T;
     D->Where = E->Where;
-    auto Ref = [&] {
-      Expr *X = F.newExpr(Expr::VarRef);
-      X->V = T;
-      X->Type = T->Type;
-      X->Where = E->Where;
-      return X;
-    };
+    auto Ref = [&] { return varRef(T, E->Where); };
     E->Ops.push_back(Ref());
     Stmt *C = F.newStmt(Stmt::Call);
     C->RHS = E;
@@ -1578,6 +1573,16 @@ Expr *Engine::hoist(Expr *E, std::vector<Stmt *> &Before, bool Root,
   return R;
 }
 
+/// A reference to V (its type and kind) at Where.
+Expr *Engine::varRef(Var *V, Loc Where) {
+  Expr *X = F.newExpr(Expr::VarRef);
+  X->V = V;
+  X->Type = V->Type;
+  X->FK = V->FK;
+  X->Where = Where;
+  return X;
+}
+
 /// `T name = E;` for a new internal temporary (declared in a loop if Depth
 /// > 0, no_grad as Owner is); R receives a reference to it.
 Stmt *Engine::hoistedTemp(Expr *E, const std::string &Base, int Depth,
@@ -1589,13 +1594,7 @@ Stmt *Engine::hoistedTemp(Expr *E, const std::string &Base, int Depth,
   T->FK = E->FK;
   T->IsInternal = true;
   T->DeclaredInLoop = Depth > 0;
-  auto Ref = [&] {
-    Expr *X = F.newExpr(Expr::VarRef);
-    X->V = T;
-    X->Type = T->Type;
-    X->FK = T->FK;
-    return X;
-  };
+  auto Ref = [&] { return varRef(T, 0); };
   Stmt *A = F.newStmt(Stmt::Assign);
   A->LHS = Ref();
   A->Op = "=";

@@ -72,6 +72,24 @@ double ptrs(const Vec3 *p, double w) {
   return p->norm() * w + (p + 1)->dot(p[0]);
 }
 
+// A non-const member with an integer result changes its object: a call
+// gradgen tracks (the reverse sweep needs c.i's values), not a test.
+struct Cursor {
+  int i;
+  int next() { return i++; }
+};
+GRADGEN_DIFFERENTIABLE
+double walk(const double *x, int n) {
+  Cursor c{0};
+  double s = 0;
+  while (c.i < n) {
+    int k = c.next();
+    s += x[k] * x[k] * (k + 1);
+  }
+  return s;
+}
+
+double walk_grad(const double *x, int n, double *d_x);
 double springs_grad(const Vec3 *p, int n, double k, Vec3 *d_p, double *d_k);
 double torque_grad(Vec3 r, Vec3 f, double s, Vec3 *d_r, Vec3 *d_f,
                    double *d_s);
@@ -125,5 +143,10 @@ int main() {
   for (int i = 0; i < 6; ++i)
     gg::near("ptrs d_p", GQ[i], gg::fd(R, Q, i), 1e-6);
   gg::near("ptrs d_w", dw, q[0].norm());
+
+  double wx[3] = {0.5, -1.0, 2.0}, wd[3] = {};
+  walk_grad(wx, 3, wd);
+  for (int k = 0; k < 3; ++k)
+    gg::near("walk d_x", wd[k], 2 * wx[k] * (k + 1));
   return gg::result();
 }
